@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, secretValues } from './config.ts';
+import { isUserError } from './engine/errors.ts';
+import { renderReportMarkdown } from './engine/feedback/markdown.ts';
+import { parseType } from './engine/interview-types.ts';
+import type { Reply, Session } from './engine/types.ts';
+import { createLogger } from './logger.ts';
+import { createRuntime } from './runtime.ts';
+import { buildRuntimeExtras } from './wiring.ts';
+
+const HELP = `Usage: npm run interview -- --type <screening|behavioral|technical|customize> [options]
+
+  --type T        interview type (default: screening)
+  --role R        e.g. "backend engineer", "data scientist" (default: software engineer)
+  --level L       junior | mid | senior (default: mid)
+  --name NAME     how Alex addresses you
+  --answers FILE  non-interactive: one answer per line (commands like "skip" work too)
+  --json          print one JSON object (transcript and report) on stdout
+  --resume ID     continue an earlier interview by its session id
+  --doc FILE      a resume (PDF, DOCX, TXT, MD) for a customize interview; repeatable
+  --jd FILE       a job description for a customize interview
+  --seed N        fixed question plan (for repeatable runs)
+
+While answering, type skip, repeat, pause, resume or end at any time.`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      type: { type: 'string' }, role: { type: 'string' }, level: { type: 'string' }, name: { type: 'string' },
+      answers: { type: 'string' }, json: { type: 'boolean' }, resume: { type: 'string' },
+      doc: { type: 'string', multiple: true }, jd: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const config = loadConfig();
+  // The terminal is for the interview; logs go to stderr and only when something is wrong.
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', secrets: secretValues(config) });
+  const extras = await buildRuntimeExtras(config, logger);
+  const rt = await createRuntime(config, logger, extras);
+  const out = (s: string) => {
+    if (!values.json) process.stdout.write(`${s}\n`);
+  };
+  try {
+    const userKey = `cli:${process.env.USER ?? 'local'}`;
+    let reply: Reply;
+    let session: Session | undefined;
+    if (values.resume) {
+      session = await rt.engine.getById(values.resume);
+      if (!session) throw new Error(`No interview with id ${values.resume} was found in ${config.STORE_URL.replace(/\/\/.*@/, '//***@')}.`);
+      if (session.status === 'completed' || session.status === 'ended') {
+        out(session.report ? renderReportMarkdown(session.report) : 'That interview has already finished.');
+        if (values.json) process.stdout.write(`${JSON.stringify(jsonResult(session))}\n`);
+        return 0;
+      }
+      const last = [...session.transcript].reverse().find((t) => t.role === 'interviewer');
+      reply = { sessionId: session.id, key: session.key, messages: [`(resuming) ${last?.text ?? ''}`], progress: { current: session.current + 1, total: session.plan.length, label: `Question ${session.current + 1} of ${session.plan.length}` }, actions: [], status: session.status, done: false };
+    } else {
+      const type = parseType(values.type ?? 'screening');
+      const documentIds = await extras.ingestCliDocuments?.(userKey, values.doc ?? [], values.jd);
+      const key = `cli:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+      reply = await rt.engine.start({
+        key, userKey, type,
+        ...(values.role ? { role: values.role } : {}),
+        ...(values.level ? { level: values.level } : {}),
+        ...(values.name ? { userName: values.name } : {}),
+        ...(values.seed ? { seed: Number(values.seed) } : {}),
+        ...(documentIds?.length ? { documentIds } : {}),
+      });
+    }
+    const show = (r: Reply) => {
+      for (const m of r.messages) out(`\nAlex: ${m}`);
+      if (!r.done && !r.refused) out(`      [${r.progress.label}]`);
+    };
+    show(reply);
+    if (!values.resume) out(`      (session ${reply.sessionId}; continue later with --resume ${reply.sessionId})`);
+
+    const lines = values.answers ? readFileSync(values.answers, 'utf8').split(/\r?\n/) : null;
+    const rl = lines ? null : createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+    let idx = 0;
+    while (!reply.done) {
+      let text: string | null;
+      if (lines) {
+        // Skip blank lines in the file; running out of answers ends the interview (partial report).
+        while (idx < lines.length && !lines[idx]!.trim()) idx++;
+        text = idx < lines.length ? lines[idx++]! : null;
+        if (text === null) {
+          reply = await rt.engine.handleSession(reply.sessionId, { kind: 'command', command: 'end' });
+          show(reply);
+          break;
+        }
+        out(`\nYou: ${text}`);
+      } else {
+        text = await rl!.question('\nYou: ').catch(() => null);
+        if (text === null) {
+          out(`\nPaused. Continue later with: npm run interview -- --resume ${reply.sessionId}`);
+          break;
+        }
+      }
+      try {
+        reply = await rt.engine.handleSession(reply.sessionId, { kind: 'answer', text });
+      } catch (e) {
+        if (isUserError(e)) {
+          out(`\nAlex: ${e.message}`);
+          continue;
+        }
+        throw e;
+      }
+      show(reply);
+    }
+    rl?.close();
+    await rt.engine.idle();
+    session = await rt.engine.getById(reply.sessionId);
+    if (reply.report) out(`\n${renderReportMarkdown(reply.report)}`);
+    if (values.json && session) process.stdout.write(`${JSON.stringify(jsonResult(session, rt.modeNotes()))}\n`);
+    return 0;
+  } finally {
+    await rt.close();
+  }
+}
+
+/** The --json shape: type, mode, transcript, report (plus a few extra fields). */
+function jsonResult(s: Session, modeNotes: string[] = s.modeNotes) {
+  const providers = [...new Set(s.calls.map((c) => c.provider))];
+  return {
+    type: s.type,
+    mode: providers.length && !providers.every((p) => p === 'offline') ? `model:${providers.filter((p) => p !== 'offline').join('+')}` : 'offline',
+    sessionId: s.id,
+    role: s.role,
+    level: s.level,
+    status: s.status,
+    modeNotes,
+    transcript: s.transcript.map((t) => ({ role: t.role, text: t.text, kind: t.kind })),
+    report: s.report ?? null,
+  };
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError || isUserError(err)) process.stderr.write(`${err.message}\n`);
+    else process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(err instanceof ConfigError || isUserError(err) ? 2 : 1);
+  },
+);

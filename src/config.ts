@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/** Env vars whose values are secrets: never logged, never echoed in errors. */
+export const SECRET_VARS = ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'API_KEYS', 'GPU_SERVER_API_KEY'] as const;
+
+const optionalString = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().optional());
+const url = (schemes: string[]) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim().replace(/\/+$/, '') : v),
+    z
+      .string()
+      .refine((s) => {
+        try {
+          return schemes.includes(new URL(s).protocol.replace(':', ''));
+        } catch {
+          return false;
+        }
+      }, `must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`)
+      .optional(),
+  );
+const int = (def: number, min: number, max: number) => z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(min).max(max).default(def);
+const list = z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(z.string()).default([]));
+const bool = (def: boolean) => z.preprocess((v) => (typeof v === 'string' ? !/^(0|false|no|off)$/i.test(v.trim()) : v), z.boolean().default(def));
+
+const EnvSchema = z.object({
+  ENVIRONMENT: z.enum(['production', 'development', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: int(8000, 0, 65535),
+  HOST: z.string().default('0.0.0.0'),
+  STORE_URL: z
+    .string()
+    .default('sqlite://./data/interviews.sqlite')
+    .refine((s) => /^(sqlite:\/\/.+|redis:\/\/.*|rediss:\/\/.*|memory:\/\/)$/.test(s), 'must be sqlite://PATH, redis://HOST:PORT or memory://'),
+
+  GEMINI_API_KEY: optionalString,
+  GEMINI_MODELS: list.default(['gemini-2.5-flash', 'gemini-2.0-flash']),
+  GEMINI_BASE_URL: url(['http', 'https']),
+  GEMINI_DAILY_QUOTA: int(1500, 0, 10_000_000),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: url(['http', 'https']),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_DAILY_QUOTA: int(0, 0, 10_000_000),
+  LLM_TURN_DEADLINE_MS: int(8000, 500, 120_000),
+  LLM_PRICES: optionalString,
+
+  GPU_SERVER_URL: url(['http', 'https']),
+  GPU_SERVER_API_KEY: optionalString,
+  GPU_HEALTH_INTERVAL_MS: int(30_000, 1000, 3_600_000),
+  STT_MODEL: z.string().default('Systran/faster-distil-whisper-small.en'),
+  STT_LANGUAGE: z.string().default('en'),
+  TTS_MODEL: z.string().default('tts-1-hd'),
+  TTS_VOICE: z.string().default('professional'),
+  EMBEDDINGS_MODEL: optionalString,
+  LOCAL_EMBEDDINGS_MODEL_PATH: optionalString,
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString,
+  DISCORD_DEV_GUILD_ID: optionalString,
+  DISCORD_API_BASE_URL: url(['http', 'https']),
+  DISCORD_POST_SUMMARY: bool(true),
+
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: url(['http', 'https']),
+  SLACK_BROADCAST_SUMMARY: bool(true),
+
+  API_KEYS: list,
+  CORS_ORIGINS: list,
+  RATE_LIMIT_PER_MINUTE: int(120, 1, 1_000_000),
+  BODY_LIMIT_BYTES: int(1_048_576, 1024, 100_000_000),
+
+  MAX_UPLOAD_BYTES: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  MAX_DOC_PAGES: int(10, 1, 500),
+  MAX_ANSWER_CHARS: int(8000, 100, 200_000),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Reads and validates the environment once. Problems name the variable, never a secret's value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '?');
+      const raw = env[name];
+      const shown = (SECRET_VARS as readonly string[]).includes(name) || raw === undefined ? '' : ` (got "${String(raw).slice(0, 60)}")`;
+      problems.push(`${name}: ${issue.message}${shown}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const c = parsed.data;
+  if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) problems.push('DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set');
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) problems.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)');
+  if (c.SLACK_APP_TOKEN && !c.SLACK_APP_TOKEN.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN: must be an app-level token starting with xapp-');
+  if (c.LLM_PRICES) {
+    try {
+      JSON.parse(c.LLM_PRICES);
+    } catch {
+      problems.push('LLM_PRICES: must be JSON, e.g. {"gpt-4o-mini":{"input":0.15,"output":0.6}} (USD per 1M tokens)');
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return c;
+}
+
+/** Every secret value in the config, for scrubbing text that might leave the process. */
+export function secretValues(c: Config): string[] {
+  const out: string[] = [];
+  for (const k of SECRET_VARS) {
+    const v = (c as Record<string, unknown>)[k];
+    if (typeof v === 'string' && v.length >= 6) out.push(v);
+    if (Array.isArray(v)) out.push(...v.filter((x): x is string => typeof x === 'string' && x.length >= 6));
+  }
+  return out;
+}

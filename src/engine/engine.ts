@@ -1,0 +1,476 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Brain, BrainResult } from './brain.ts';
+import { UserError } from './errors.ts';
+import { buildReport } from './feedback/report.ts';
+import { DEFAULT_MAX_ANSWER_CHARS, parseCommand, sanitizeText } from './input.ts';
+import { parseLevel, parseRole, SPECS } from './interview-types.ts';
+import { OfflineBrain, summarizeHeuristically } from './offline/interviewer.ts';
+import { heuristicScore } from './offline/score.ts';
+import * as say from './phrases.ts';
+import { buildBankPlan } from './plan.ts';
+import { randomSeed } from './rng.ts';
+import type { HistoryEntry, SessionStore } from './store/session-store.ts';
+import type { Action, EngineInput, PlanQuestion, ProviderCall, QuestionScore, Reply, Report, Session, StartOptions } from './types.ts';
+
+export const MAX_FOLLOW_UPS = 2;
+
+/** Builds the plan for a customize interview from the user's documents (wired in by the documents layer). */
+export type CustomPlanner = (input: { session: Session; documentIds: string[]; signal: AbortSignal }) => Promise<{ plan: PlanQuestion[]; notes: string[]; calls: ProviderCall[] } | null>;
+
+export interface EngineOptions {
+  store: SessionStore;
+  logger: Logger;
+  /** The interviewer's judgement; defaults to the offline rules. */
+  brain?: Brain;
+  bankDir?: string;
+  maxAnswerChars?: number;
+  /** Longest a model may think about one turn before the offline rules answer instead. */
+  turnDeadlineMs?: number;
+  /** How long the final report waits for background scores and the summary call. */
+  reportDeadlineMs?: number;
+  customPlanner?: CustomPlanner;
+  /** Lines describing the live mode (provider, speech); shown once at the start. */
+  modeNotes?: () => string[];
+  now?: () => number;
+}
+
+/**
+ * The interview engine: one lock per session, load -> step -> save. It knows nothing
+ * about Discord, Slack or HTTP; every surface calls start/handle and renders the Reply.
+ */
+export class InterviewEngine {
+  readonly store: SessionStore;
+  private readonly log: Logger;
+  private readonly brain: Brain;
+  private readonly offline = new OfflineBrain();
+  private readonly opts: EngineOptions;
+  private readonly now: () => number;
+  /** Scores being computed in the background, by `${sessionId}:${index}`. */
+  private readonly pending = new Map<string, Promise<BrainResult<QuestionScore>>>();
+  private readonly writes = new Set<Promise<unknown>>();
+  private draining = false;
+
+  constructor(opts: EngineOptions) {
+    this.opts = opts;
+    this.store = opts.store;
+    this.log = opts.logger;
+    this.brain = opts.brain ?? this.offline;
+    this.now = opts.now ?? Date.now;
+  }
+
+  get brainName(): string {
+    return this.brain.name;
+  }
+
+  async start(o: StartOptions): Promise<Reply> {
+    if (this.draining) throw new UserError('shutting_down', 'The interviewer is restarting. Please try again in a moment.');
+    const type = o.type;
+    const { role, track } = parseRole(o.role);
+    const level = parseLevel(o.level);
+    return this.store.withLock(`place:${o.key}`, async () => {
+      const existing = await this.store.activeAt(o.key);
+      if (existing && (existing.status === 'active' || existing.status === 'paused')) {
+        throw new UserError('already_active', 'An interview is already running here. Finish it or end it first.');
+      }
+      const seed = o.seed ?? randomSeed();
+      const t = this.now();
+      const session: Session = {
+        id: randomUUID(),
+        key: o.key,
+        userKey: o.userKey,
+        ...(o.userName ? { userName: sanitizeText(o.userName).slice(0, 80) } : {}),
+        type,
+        role,
+        track,
+        level,
+        mode: o.mode ?? 'text',
+        status: 'active',
+        seed,
+        plan: [],
+        answers: [],
+        current: 0,
+        transcript: [],
+        activeMs: 0,
+        activeSince: t,
+        budgetMinutes: SPECS[type].minutes,
+        createdAt: t,
+        updatedAt: t,
+        summary: '',
+        calls: [],
+        modeNotes: [...(this.opts.modeNotes?.() ?? [])],
+        ...(o.surface ? { surface: o.surface } : {}),
+        version: 0,
+      };
+      session.plan = await this.makePlan(session, o.documentIds ?? []);
+      session.answers = session.plan.map((q) => ({ questionId: q.id, parts: [], status: 'pending' as const, followUps: 0 }));
+      const messages = [say.greeting(type, session.userName, role, seed), ...session.modeNotes.filter((n) => n.startsWith('Mode:') || n.startsWith('Plan:'))];
+      this.push(session, 'interviewer', messages[0]!, -1, 'greeting');
+      const q = this.askCurrent(session);
+      messages.push(q);
+      await this.store.save(session);
+      await this.store.bindPlace(o.key, session.id);
+      await this.store.recordHistory(session);
+      this.log.info({ sessionId: session.id, type, role, level, questions: session.plan.length }, 'interview started');
+      return this.reply(session, messages);
+    });
+  }
+
+  private async makePlan(session: Session, documentIds: string[]): Promise<PlanQuestion[]> {
+    if (session.type === 'customize' && this.opts.customPlanner) {
+      const ctl = AbortSignal.timeout(this.opts.turnDeadlineMs ? this.opts.turnDeadlineMs * 3 : 20_000);
+      try {
+        const custom = await this.opts.customPlanner({ session, documentIds, signal: ctl });
+        if (custom && custom.plan.length) {
+          session.modeNotes.push(...custom.notes);
+          session.calls.push(...custom.calls);
+          return custom.plan;
+        }
+      } catch (err) {
+        this.log.warn({ err, sessionId: session.id }, 'custom plan failed; using a role-based plan');
+      }
+      session.modeNotes.push('Plan: no documents were available, so this customized interview uses role-based questions. Upload a resume or job description to personalise it.');
+    }
+    return buildBankPlan({ type: session.type, track: session.track, level: session.level, seed: session.seed, ...(this.opts.bankDir ? { bankDir: this.opts.bankDir } : {}) });
+  }
+
+  /** The session running at a place, if any. */
+  getByKey(key: string): Promise<Session | undefined> {
+    return this.store.activeAt(key);
+  }
+
+  getById(id: string): Promise<Session | undefined> {
+    return this.store.get(id);
+  }
+
+  history(userKey: string): Promise<HistoryEntry[]> {
+    return this.store.history(userKey);
+  }
+
+  async forget(userKey: string): Promise<number> {
+    return this.store.forgetUser(userKey);
+  }
+
+  /** Handles one input at a place. Inputs for one session are applied strictly one at a time. */
+  async handle(key: string, input: EngineInput): Promise<Reply> {
+    const id = await this.sessionIdAt(key);
+    return this.handleSession(id, input);
+  }
+
+  async handleSession(sessionId: string, input: EngineInput): Promise<Reply> {
+    if (this.draining) throw new UserError('shutting_down', 'The interviewer is restarting. Your answer was not recorded; please send it again in a moment.');
+    let normalized: EngineInput = input;
+    if (input.kind === 'answer') {
+      const text = sanitizeText(input.text);
+      const cmd = parseCommand(text);
+      if (cmd) normalized = { kind: 'command', command: cmd === 'next' ? 'skip' : cmd };
+      else normalized = { kind: 'answer', text };
+    }
+    const run = this.store.withLock(`session:${sessionId}`, async () => {
+      const session = await this.store.get(sessionId);
+      if (!session) throw new UserError('not_found', 'That interview no longer exists.');
+      if (session.status === 'completed' || session.status === 'ended') {
+        return this.refuse(session, 'finished', 'This interview has finished. Start a new one whenever you like.');
+      }
+      const reply = normalized.kind === 'command' ? await this.command(session, normalized.command, input.kind === 'answer' && parseCommand(input.text) === 'next') : await this.answer(session, normalized.text);
+      if (!reply.refused) await this.store.save(session);
+      if (reply.done) {
+        await this.store.unbindPlace(session.key);
+        await this.store.recordHistory(session);
+      }
+      return reply;
+    });
+    this.track(run);
+    return run;
+  }
+
+  private async sessionIdAt(key: string): Promise<string> {
+    const s = await this.store.activeAt(key);
+    if (!s) throw new UserError('no_interview', 'There is no interview running here. Start one first.');
+    return s.id;
+  }
+
+  private async answer(session: Session, text: string): Promise<Reply> {
+    const max = this.opts.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
+    if (!text) return this.refuse(session, 'empty', "I didn't get an answer there. Type your answer, or say skip to move on.");
+    if (text.length > max) {
+      return this.refuse(session, 'too_long', `That answer is ${text.length.toLocaleString('en-US')} characters; the limit is ${max.toLocaleString('en-US')}. Nothing was recorded: please shorten it and send it again.`);
+    }
+    if (session.status === 'paused') return this.refuse(session, 'paused', 'The interview is paused. Say resume when you are ready, and I will repeat the question.');
+    this.tick(session);
+    const i = session.current;
+    const q = session.plan[i]!;
+    const ans = session.answers[i]!;
+    ans.parts.push(text);
+    this.push(session, 'candidate', text, i, 'answer');
+
+    const ctx = {
+      type: session.type,
+      role: session.role,
+      level: session.level,
+      ...(session.userName ? { userName: session.userName } : {}),
+      question: q,
+      answer: ans.parts.join('\n'),
+      latest: text,
+      followUpsAsked: ans.followUps,
+      maxFollowUps: MAX_FOLLOW_UPS,
+      summary: session.summary,
+      seed: session.seed + session.transcript.length,
+    };
+    const reaction = await this.think(session, () => this.brain.react(ctx, AbortSignal.timeout(this.opts.turnDeadlineMs ?? 8000)), () => this.offline.react(ctx));
+    if (reaction.note) session.summary = [session.summary, reaction.note].filter(Boolean).join('; ').slice(-400);
+
+    const messages: string[] = [];
+    if (reaction.declined) {
+      ans.status = 'declined';
+      const ack = say.declineAck(session.seed + i);
+      this.push(session, 'interviewer', ack, i, 'acknowledgement');
+      messages.push(ack);
+      return this.advance(session, messages);
+    }
+    if (reaction.followUp && ans.followUps < MAX_FOLLOW_UPS) {
+      ans.followUps += 1;
+      const line = [reaction.acknowledgement, reaction.followUp].filter(Boolean).join(' ');
+      this.push(session, 'interviewer', line, i, 'follow-up');
+      return this.reply(session, [line]);
+    }
+    ans.status = 'answered';
+    this.scoreInBackground(session, i);
+    if (reaction.acknowledgement) {
+      this.push(session, 'interviewer', reaction.acknowledgement, i, 'acknowledgement');
+      messages.push(reaction.acknowledgement);
+    }
+    return this.advance(session, messages);
+  }
+
+  private async command(session: Session, command: Action, isNext: boolean): Promise<Reply> {
+    const i = session.current;
+    const ans = session.answers[i];
+    switch (command) {
+      case 'repeat': {
+        const last = [...session.transcript].reverse().find((t) => t.role === 'interviewer' && (t.kind === 'question' || t.kind === 'follow-up'));
+        const text = last?.text ?? session.plan[i]?.text ?? '';
+        this.push(session, 'interviewer', text, i, 'repeat');
+        return this.reply(session, [text]);
+      }
+      case 'pause': {
+        if (session.status === 'paused') return this.refuse(session, 'paused', 'The interview is already paused. Say resume to continue.');
+        this.tick(session);
+        session.activeSince = null;
+        session.status = 'paused';
+        const msg = say.pausedMessage();
+        this.push(session, 'interviewer', msg, i, 'notice');
+        return this.reply(session, [msg]);
+      }
+      case 'resume': {
+        if (session.status !== 'paused') return this.refuse(session, 'not_paused', 'The interview is not paused; go ahead and answer whenever you are ready.');
+        session.status = 'active';
+        session.activeSince = this.now();
+        const last = [...session.transcript].reverse().find((t) => t.role === 'interviewer' && (t.kind === 'question' || t.kind === 'follow-up'));
+        const msgs = [say.resumedMessage(), last?.text ?? session.plan[i]!.text];
+        this.push(session, 'interviewer', msgs.join(' '), i, 'repeat');
+        return this.reply(session, msgs);
+      }
+      case 'skip': {
+        if (session.status === 'paused') return this.refuse(session, 'paused', 'The interview is paused. Say resume first.');
+        this.tick(session);
+        const messages: string[] = [];
+        if (ans && ans.parts.length > 0) {
+          // "next" after a partial answer: keep what was said and move on without more follow-ups.
+          ans.status = 'answered';
+          this.scoreInBackground(session, i);
+        } else if (ans) {
+          ans.status = 'skipped';
+          const ack = isNext ? "Okay, let's move on." : say.skipAck(session.seed + i);
+          this.push(session, 'interviewer', ack, i, 'acknowledgement');
+          messages.push(ack);
+        }
+        return this.advance(session, messages);
+      }
+      case 'end': {
+        this.tick(session);
+        session.status = 'ended';
+        if (ans && ans.status === 'pending' && ans.parts.length > 0) {
+          ans.status = 'answered';
+          this.scoreInBackground(session, i);
+        }
+        const msg = say.endedEarly(session.userName);
+        this.push(session, 'interviewer', msg, -1, 'closing');
+        return this.finish(session, [msg]);
+      }
+    }
+  }
+
+  /** Moves to the next question, or closes when the plan is done or time is up. */
+  private async advance(session: Session, messages: string[]): Promise<Reply> {
+    session.current += 1;
+    const overTime = session.activeMs > session.budgetMinutes * 60_000;
+    if (overTime) session.wrapUp = true;
+    if (session.current >= session.plan.length || overTime) {
+      session.status = 'completed';
+      const msg = say.closing(session.userName, overTime && session.current < session.plan.length);
+      this.push(session, 'interviewer', msg, -1, 'closing');
+      return this.finish(session, [...messages, msg]);
+    }
+    messages.push(this.askCurrent(session));
+    return this.reply(session, messages);
+  }
+
+  private askCurrent(session: Session): string {
+    const i = session.current;
+    const q = session.plan[i]!;
+    const text = `${say.questionIntro(i, session.plan.length, session.seed)} ${q.text}`;
+    this.push(session, 'interviewer', text, i, 'question');
+    return text;
+  }
+
+  /** Builds the report from stored scores, waiting briefly for scores still in flight. */
+  private async finish(session: Session, messages: string[]): Promise<Reply> {
+    const deadline = this.opts.reportDeadlineMs ?? 2500;
+    const started = this.now();
+    session.activeSince = null;
+    const waits = session.answers.map(async (a, i) => {
+      if (a.status !== 'answered' || a.score) return;
+      const k = `${session.id}:${i}`;
+      const p = this.pending.get(k);
+      const res = p ? await withTimeout(p, deadline) : null;
+      if (res) {
+        a.score = res.value;
+        session.calls.push(...res.calls);
+      } else {
+        a.score = heuristicScore(session.plan[i]!, a.parts.join('\n'));
+      }
+    });
+    await Promise.all(waits);
+    for (const [i] of session.answers.entries()) this.pending.delete(`${session.id}:${i}`);
+    const input = {
+      type: session.type,
+      role: session.role,
+      ...(session.userName ? { userName: session.userName } : {}),
+      questions: session.plan.map((q, i) => ({ question: q, status: session.answers[i]!.status, ...(session.answers[i]!.score ? { score: session.answers[i]!.score! } : {}) })),
+    };
+    const remaining = Math.max(500, deadline - (this.now() - started));
+    const summary = await this.think(session, () => this.brain.summarize(input, AbortSignal.timeout(remaining)), async () => ({ value: summarizeHeuristically(input), calls: [] }));
+    session.report = buildReport(session, summary, this.now());
+    this.log.info({ sessionId: session.id, score: session.report.overall.score, band: session.report.overall.band, partial: session.report.partial }, 'interview finished');
+    return this.reply(session, messages);
+  }
+
+  /** Scores an answer off the hot path; the result is written back under the session lock. */
+  private scoreInBackground(session: Session, i: number): void {
+    const q = session.plan[i]!;
+    const text = session.answers[i]!.parts.join('\n');
+    if (this.brain === this.offline) {
+      // The rules are instant: score inline and skip the extra write.
+      session.answers[i]!.score = heuristicScore(q, text);
+      return;
+    }
+    const k = `${session.id}:${i}`;
+    const p = this.brain
+      .score(q, text, { type: session.type, level: session.level }, AbortSignal.timeout((this.opts.turnDeadlineMs ?? 8000) * 2))
+      .catch((err: unknown) => {
+        this.log.warn({ err, sessionId: session.id, question: i }, 'scoring failed; using heuristic score');
+        return { value: heuristicScore(q, text), calls: [] as ProviderCall[] };
+      });
+    this.pending.set(k, p);
+    const write = p.then((res) =>
+      this.store.withLock(`session:${session.id}`, async () => {
+        const s = await this.store.get(session.id);
+        if (!s || s.answers[i]?.score) return;
+        s.answers[i]!.score = res.value;
+        s.calls.push(...res.calls);
+        await this.store.save(s);
+        this.pending.delete(k);
+      }),
+    ).catch((err: unknown) => this.log.warn({ err, sessionId: session.id }, 'could not store a background score'));
+    this.track(write);
+  }
+
+  /** Runs a brain call, recording its provider calls; any failure falls back to the rules. */
+  private async think<T>(session: Session, call: () => Promise<BrainResult<T>>, fallback: () => Promise<BrainResult<T>>): Promise<T> {
+    try {
+      const res = await call();
+      session.calls.push(...res.calls);
+      return res.value;
+    } catch (err) {
+      this.log.warn({ err, sessionId: session.id }, 'interviewer model failed; offline rules answered');
+      const res = await fallback();
+      session.calls.push(...res.calls);
+      return res.value;
+    }
+  }
+
+  private tick(session: Session): void {
+    const t = this.now();
+    if (session.activeSince !== null) {
+      session.activeMs += Math.max(0, t - session.activeSince);
+      session.activeSince = t;
+    }
+  }
+
+  private push(session: Session, role: 'interviewer' | 'candidate', text: string, q: number, kind: Session['transcript'][number]['kind']): void {
+    session.transcript.push({ role, text, at: this.now(), q, kind });
+  }
+
+  private refuse(session: Session, code: string, message: string): Reply {
+    return { ...this.reply(session, [message]), refused: { code, message } };
+  }
+
+  private reply(session: Session, messages: string[]): Reply {
+    const total = session.plan.length;
+    const current = Math.min(session.current + 1, total);
+    const done = session.status === 'completed' || session.status === 'ended';
+    const actions: Action[] = done ? [] : session.status === 'paused' ? ['resume', 'end'] : ['skip', 'repeat', 'end'];
+    return {
+      sessionId: session.id,
+      key: session.key,
+      messages,
+      progress: { current, total, label: done ? `Finished · ${total} questions` : `Question ${current} of ${total}` },
+      actions,
+      status: session.status,
+      done,
+      ...(done && session.report ? { report: session.report } : {}),
+    };
+  }
+
+  /** The latest report of a user (for "/interview report"). */
+  async lastReport(userKey: string): Promise<Report | undefined> {
+    const list = await this.store.history(userKey);
+    for (const e of [...list].reverse()) {
+      if (e.finishedAt) {
+        const s = await this.store.get(e.sessionId);
+        if (s?.report) return s.report;
+      }
+    }
+    return undefined;
+  }
+
+  private track(p: Promise<unknown>): void {
+    const t = p.catch(() => undefined);
+    this.writes.add(t);
+    void t.then(() => this.writes.delete(t));
+  }
+
+  /** Stops taking new turns and waits for the ones in flight (graceful shutdown). */
+  async drain(): Promise<void> {
+    this.draining = true;
+    while (this.writes.size) await Promise.all([...this.writes]);
+  }
+
+  /** Waits for background work (used by tests and the CLI before exit). */
+  async idle(): Promise<void> {
+    while (this.writes.size) await Promise.all([...this.writes]);
+  }
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<null>((r) => {
+    timer = setTimeout(() => r(null), ms);
+  });
+  try {
+    return await Promise.race([p, t]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

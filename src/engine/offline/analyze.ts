@@ -1,0 +1,82 @@
+import { COMMON_WORDS, DECLINE_PATTERNS, FILLERS, STAR_CUES, TRADEOFF_CUES } from './lexicon.ts';
+
+export type StarPart = keyof typeof STAR_CUES;
+
+/** Everything the offline interviewer notices in an answer, computed once per answer. */
+export interface AnswerAnalysis {
+  words: number;
+  sentences: string[];
+  numbers: string[];
+  /** Capitalised or known technical terms the candidate named. */
+  namedTerms: string[];
+  /** Question keywords the answer used. */
+  keywordHits: string[];
+  star: Record<StarPart, string | null>;
+  tradeoff: string | null;
+  fillerCount: number;
+  fillerRate: number;
+  /** Share of tokens that look like real words (0-1). */
+  wordLikeness: number;
+  gibberish: boolean;
+  declined: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'+#.-]*/gu;
+
+export function analyzeAnswer(text: string, keywords: readonly string[] = []): AnswerAnalysis {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const tokens = clean.match(TOKEN) ?? [];
+  const lower = tokens.map((t) => t.toLowerCase().replace(/[.'-]+$/, ''));
+  const sentences = clean.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+
+  const numbers = clean.match(/(?:[$€£]\s?)?\b\d[\d,.]*\s?(?:%|percent|x|k|m|ms|s|seconds|minutes|hours|days|weeks|months|years|users|people|requests|qps|rps|gb|tb|mb)?/gi) ?? [];
+  const kwLower = keywords.map((k) => k.toLowerCase());
+  const keywordHits = kwLower.filter((k) => clean.toLowerCase().includes(k));
+  const namedTerms = uniq(
+    tokens.filter((t, i) => {
+      if (/^[A-Z][a-z]+$/.test(t) && i > 0 && !/[.!?]$/.test(tokens[i - 1] ?? '')) return t.length > 2 && !COMMON_WORDS.has(t.toLowerCase());
+      return /^[A-Z0-9]{2,}[a-z]*$/.test(t) || /[a-z][A-Z]/.test(t) || /\.(js|ts|py|io)$/i.test(t) || /\+\+|#/.test(t);
+    }),
+  ).slice(0, 12);
+
+  const star = {} as Record<StarPart, string | null>;
+  for (const part of Object.keys(STAR_CUES) as StarPart[]) {
+    star[part] = sentences.find((s) => STAR_CUES[part].some((re) => re.test(s))) ?? null;
+  }
+  const tradeoff = sentences.find((s) => TRADEOFF_CUES.test(s)) ?? null;
+
+  let fillerCount = 0;
+  const lowerText = ` ${lower.join(' ')} `;
+  for (const f of FILLERS) fillerCount += lowerText.split(` ${f} `).length - 1;
+
+  const known = lower.filter((w) => COMMON_WORDS.has(w) || kwLower.includes(w) || /^\d/.test(w)).length;
+  const vowelish = lower.filter((w) => /[aeiouy]/.test(w) && !/(.)\1\1/.test(w) && w.length < 20).length;
+  const wordLikeness = tokens.length ? (known * 2 + vowelish) / (tokens.length * 3) : 0;
+  const gibberish = tokens.length > 0 && (wordLikeness < 0.3 || (tokens.length >= 4 && known / tokens.length < 0.1));
+  const declined = tokens.length <= 25 && DECLINE_PATTERNS.some((re) => re.test(clean));
+
+  return {
+    words: tokens.length,
+    sentences,
+    numbers: numbers.map((n) => n.trim()).filter((n) => /\d/.test(n)),
+    namedTerms,
+    keywordHits,
+    star,
+    tradeoff,
+    fillerCount,
+    fillerRate: tokens.length ? fillerCount / tokens.length : 0,
+    wordLikeness,
+    gibberish,
+    declined,
+  };
+}
+
+function uniq<T>(a: T[]): T[] {
+  return [...new Set(a)];
+}
+
+/** A short, faithful quote from the candidate (never paraphrased). */
+export function quote(sentence: string, max = 160): string {
+  const s = sentence.trim();
+  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+}

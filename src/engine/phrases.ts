@@ -1,0 +1,48 @@
+import { SPECS } from './interview-types.ts';
+import { createRng, pick } from './rng.ts';
+import type { InterviewType } from './types.ts';
+
+/** Alex's words for the parts of an interview that need no judgement. Varied so it never sounds canned. */
+
+export function greeting(type: InterviewType, name: string | undefined, role: string, seed: number): string {
+  const spec = SPECS[type];
+  const hi = pick(['Hi', 'Hello', 'Hey there'], createRng(seed));
+  const who = name ? `${hi} ${name}, ` : `${hi}, `;
+  return (
+    `${who}I'm Alex, and I'll be your interviewer today. This is a ${spec.label} interview for a ${role} role: ` +
+    `${spec.questions} questions, about ${spec.minutes} minutes, focused on ${spec.focus}. ` +
+    `Take your time with each answer. You can say skip, repeat, pause or end whenever you like.`
+  );
+}
+
+export function questionIntro(index: number, total: number, seed: number): string {
+  if (index === 0) return pick(["Let's start.", "Let's begin with this one.", 'First question.'], createRng(seed));
+  if (index === total - 1) return pick(['Last question.', 'Final one.', 'One more, the last.'], createRng(seed + index));
+  return pick(['Next question.', "Let's move on.", 'Switching gears a little.', 'Here is the next one.', 'Moving on.'], createRng(seed + index));
+}
+
+export function skipAck(seed: number): string {
+  return pick(['No problem, we can skip that one.', "Sure, let's skip it.", "That's fine, we'll move on."], createRng(seed));
+}
+
+export function declineAck(seed: number): string {
+  return pick(["That's fine, not every question fits everyone. Let's move on.", "No worries, we'll leave that one.", 'Understood, we can set that aside.'], createRng(seed));
+}
+
+export function closing(name: string | undefined, timeUp: boolean): string {
+  const thanks = name ? `Thank you, ${name}.` : 'Thank you.';
+  const lead = timeUp ? "We're at time, so let's stop here." : "That's all my questions.";
+  return `${lead} ${thanks} I'm putting your feedback together now.`;
+}
+
+export function endedEarly(name: string | undefined): string {
+  return `Okay, we'll stop here${name ? `, ${name}` : ''}. I'll give you feedback on what we covered.`;
+}
+
+export function pausedMessage(): string {
+  return "Paused. Take the time you need; say resume when you're ready and I'll repeat the question.";
+}
+
+export function resumedMessage(): string {
+  return "Welcome back. Here's where we were:";
+}

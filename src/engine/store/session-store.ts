@@ -1,0 +1,157 @@
+import type { Report, Session } from '../types.ts';
+import type { KeyValueStore } from './kv.ts';
+
+/** One line of a user's history: enough for /history, the dashboard and App Home. */
+export interface HistoryEntry {
+  sessionId: string;
+  key: string;
+  type: Session['type'];
+  role: string;
+  level: Session['level'];
+  startedAt: number;
+  finishedAt?: number;
+  status: Session['status'];
+  score: number | null;
+  band?: Report['overall']['band'];
+  partial?: boolean;
+  competencies?: Report['competencies'];
+}
+
+const SESSION_TTL_MS = 30 * 24 * 3600_000;
+const LOCK_TTL_MS = 30_000;
+
+export class SessionBusyError extends Error {
+  readonly retryable = true;
+  constructor(key: string) {
+    super(`session ${key} is busy in another process`);
+  }
+}
+
+/**
+ * Sessions, per-place active pointers and per-user history on top of a KeyValueStore.
+ * `withLock` serialises work on one session: in-process callers queue on a promise chain
+ * (cheap, ordered), and a store lock keeps other processes out.
+ */
+export class SessionStore {
+  private readonly chains = new Map<string, Promise<unknown>>();
+
+  readonly kv: KeyValueStore;
+
+  constructor(kv: KeyValueStore) {
+    this.kv = kv;
+  }
+
+  get(sessionId: string): Promise<Session | undefined> {
+    return this.kv.get<Session>(`session:${sessionId}`);
+  }
+
+  async save(session: Session): Promise<void> {
+    session.updatedAt = Date.now();
+    session.version += 1;
+    await this.kv.set(`session:${session.id}`, session, SESSION_TTL_MS);
+  }
+
+  /** The session currently running at a place (thread, channel, CLI id). */
+  async activeAt(key: string): Promise<Session | undefined> {
+    const id = await this.kv.get<string>(`place:${key}`);
+    return id ? this.get(id) : undefined;
+  }
+
+  async bindPlace(key: string, sessionId: string): Promise<void> {
+    await this.kv.set(`place:${key}`, sessionId, SESSION_TTL_MS);
+  }
+
+  async unbindPlace(key: string): Promise<void> {
+    await this.kv.delete(`place:${key}`);
+  }
+
+  /** Arbitrary small records owned by a user (documents, preferences); deleted with the user. */
+  async putUserRecord(userKey: string, name: string, value: unknown): Promise<void> {
+    await this.withLock(`user:${userKey}`, async () => {
+      await this.kv.set(`urec:${userKey}:${name}`, value, SESSION_TTL_MS);
+      const names = (await this.kv.get<string[]>(`urecs:${userKey}`)) ?? [];
+      if (!names.includes(name)) names.push(name);
+      await this.kv.set(`urecs:${userKey}`, names, SESSION_TTL_MS);
+    });
+  }
+
+  getUserRecord<T>(userKey: string, name: string): Promise<T | undefined> {
+    return this.kv.get<T>(`urec:${userKey}:${name}`);
+  }
+
+  async history(userKey: string): Promise<HistoryEntry[]> {
+    return (await this.kv.get<HistoryEntry[]>(`history:${userKey}`)) ?? [];
+  }
+
+  async recordHistory(session: Session): Promise<void> {
+    await this.withLock(`user:${session.userKey}`, async () => {
+      const list = await this.history(session.userKey);
+      const entry: HistoryEntry = {
+        sessionId: session.id,
+        key: session.key,
+        type: session.type,
+        role: session.role,
+        level: session.level,
+        startedAt: session.createdAt,
+        status: session.status,
+        score: session.report?.overall.score ?? null,
+      };
+      if (session.report) {
+        entry.finishedAt = session.report.finishedAt;
+        entry.band = session.report.overall.band;
+        entry.partial = session.report.partial;
+        entry.competencies = session.report.competencies;
+      }
+      const i = list.findIndex((e) => e.sessionId === session.id);
+      if (i >= 0) list[i] = entry;
+      else list.push(entry);
+      await this.kv.set(`history:${session.userKey}`, list.slice(-200), SESSION_TTL_MS);
+    });
+  }
+
+  /** Deletes every session, place pointer, record and history line of a user. */
+  async forgetUser(userKey: string): Promise<number> {
+    return this.withLock(`user:${userKey}`, async () => {
+      const list = await this.history(userKey);
+      for (const e of list) {
+        await this.kv.delete(`session:${e.sessionId}`);
+        const placeId = await this.kv.get<string>(`place:${e.key}`);
+        if (placeId === e.sessionId) await this.kv.delete(`place:${e.key}`);
+      }
+      const names = (await this.kv.get<string[]>(`urecs:${userKey}`)) ?? [];
+      for (const n of names) await this.kv.delete(`urec:${userKey}:${n}`);
+      await this.kv.delete(`urecs:${userKey}`);
+      await this.kv.delete(`history:${userKey}`);
+      return list.length;
+    });
+  }
+
+  /** Runs fn with exclusive access to `name` across this process and others sharing the store. */
+  async withLock<T>(name: string, fn: () => Promise<T>, waitMs = 15_000): Promise<T> {
+    const prev = this.chains.get(name) ?? Promise.resolve();
+    const run = prev.catch(() => undefined).then(() => this.withStoreLock(name, fn, waitMs));
+    const tail = run.catch(() => undefined);
+    this.chains.set(name, tail);
+    void tail.then(() => {
+      if (this.chains.get(name) === tail) this.chains.delete(name);
+    });
+    return run;
+  }
+
+  private async withStoreLock<T>(name: string, fn: () => Promise<T>, waitMs: number): Promise<T> {
+    const deadline = Date.now() + waitMs;
+    let token = await this.kv.tryLock(name, LOCK_TTL_MS);
+    let delay = 5;
+    while (!token) {
+      if (Date.now() > deadline) throw new SessionBusyError(name);
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 100);
+      token = await this.kv.tryLock(name, LOCK_TTL_MS);
+    }
+    try {
+      return await fn();
+    } finally {
+      await this.kv.unlock(name, token);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import Keyv from 'keyv';
+import type { KeyValueStore } from './kv.ts';
+import { NodeSqliteKeyvAdapter } from './node-sqlite-adapter.ts';
+
+/** Embedded default: one SQLite file under ./data, shared safely by processes on one host. */
+export class SqliteKeyValueStore implements KeyValueStore {
+  readonly kind = 'sqlite' as const;
+  private readonly adapter: NodeSqliteKeyvAdapter;
+  private readonly keyv: Keyv;
+
+  constructor(path: string) {
+    this.adapter = new NodeSqliteKeyvAdapter(path);
+    this.keyv = new Keyv({ store: this.adapter, namespace: 'ic', throwOnErrors: true });
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return (await this.keyv.get(key)) as T | undefined;
+  }
+
+  async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
+    await this.keyv.set(key, value, ttlMs);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.keyv.delete(key);
+  }
+
+  async increment(key: string, by: number, ttlMs: number): Promise<number> {
+    const now = Date.now();
+    // One statement, so two processes cannot both read the old value.
+    const row = this.adapter.db
+      .prepare(
+        `INSERT INTO counters (key, value, expires) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET
+           value = CASE WHEN counters.expires <= ? THEN excluded.value ELSE counters.value + excluded.value END,
+           expires = CASE WHEN counters.expires <= ? THEN excluded.expires ELSE counters.expires END
+         RETURNING value`,
+      )
+      .get(key, by, now + ttlMs, now, now) as { value: number };
+    return Number(row.value);
+  }
+
+  async tryLock(key: string, ttlMs: number): Promise<string | null> {
+    const token = randomUUID();
+    const now = Date.now();
+    const res = this.adapter.db
+      .prepare(
+        `INSERT INTO locks (key, token, expires) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET token = excluded.token, expires = excluded.expires
+         WHERE locks.expires <= ?`,
+      )
+      .run(key, token, now + ttlMs, now);
+    return Number(res.changes) > 0 ? token : null;
+  }
+
+  async unlock(key: string, token: string): Promise<void> {
+    this.adapter.db.prepare('DELETE FROM locks WHERE key = ? AND token = ?').run(key, token);
+  }
+
+  async ping(): Promise<boolean> {
+    return this.adapter.db.isOpen;
+  }
+
+  async close(): Promise<void> {
+    await this.adapter.disconnect();
+  }
+}

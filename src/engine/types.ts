@@ -1,0 +1,199 @@
+import type { Difficulty, Level, RubricItem, Track } from './bank/schema.ts';
+
+export type { Difficulty, Level, RubricItem, Track };
+
+export const INTERVIEW_TYPES = ['screening', 'behavioral', 'technical', 'customize'] as const;
+export type InterviewType = (typeof INTERVIEW_TYPES)[number];
+
+/** Where a question came from; customize questions cite the document lines they are about. */
+export interface QuestionSource {
+  kind: 'bank' | 'document' | 'gap';
+  /** e.g. "resume.pdf lines 12-14" with the quoted text; shown in the report. */
+  refs?: { source: string; lineStart: number; lineEnd: number; quote: string }[];
+}
+
+export interface PlanQuestion {
+  id: string;
+  text: string;
+  competency: string;
+  difficulty: Difficulty;
+  category?: string;
+  keywords?: string[];
+  rubric: RubricItem[];
+  followUps: string[];
+  source: QuestionSource;
+}
+
+export type Speaker = 'interviewer' | 'candidate';
+
+export interface Turn {
+  role: Speaker;
+  text: string;
+  /** Epoch ms. */
+  at: number;
+  /** Index into the plan this turn belongs to; -1 for greeting/closing. */
+  q: number;
+  kind: 'greeting' | 'question' | 'follow-up' | 'acknowledgement' | 'nudge' | 'closing' | 'answer' | 'repeat' | 'notice';
+}
+
+/** 0-5 per rubric item, with the candidate's own words as evidence. */
+export interface RubricScore {
+  id: string;
+  score: number;
+  evidence: string;
+}
+
+export interface QuestionScore {
+  questionId: string;
+  /** 0-5, weighted over rubric items; computed in code. */
+  score: number;
+  items: RubricScore[];
+  /** Short quotes from the candidate's answer backing the score. */
+  evidence: string[];
+  strengths: string[];
+  improvements: string[];
+  /** 'heuristic' when the offline rules scored it; otherwise the provider/model. */
+  scoredBy: string;
+  heuristic: boolean;
+}
+
+export interface AnswerRecord {
+  questionId: string;
+  /** Everything the candidate said for this question, follow-up answers included. */
+  parts: string[];
+  status: 'pending' | 'answered' | 'skipped' | 'declined' | 'unanswered';
+  followUps: number;
+  score?: QuestionScore;
+}
+
+/** One call to a language model (or the offline interviewer), for cost and transparency. */
+export interface ProviderCall {
+  at: number;
+  purpose: 'react' | 'score' | 'summary' | 'plan';
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  ms: number;
+  fallbackFrom?: string[];
+}
+
+export type SessionStatus = 'active' | 'paused' | 'completed' | 'ended';
+
+export interface Session {
+  /** Stable id (also used by the HTTP API). */
+  id: string;
+  /** Surface-specific key naming the place, e.g. `discord:<guild>:<thread>`. */
+  key: string;
+  userKey: string;
+  userName?: string;
+  type: InterviewType;
+  role: string;
+  track: Track | 'general';
+  level: Level;
+  mode: 'text' | 'voice';
+  status: SessionStatus;
+  seed: number;
+  plan: PlanQuestion[];
+  answers: AnswerRecord[];
+  /** Index of the current question in the plan. */
+  current: number;
+  transcript: Turn[];
+  /** Active (unpaused) time used so far, ms. */
+  activeMs: number;
+  /** When the current active stretch started (epoch ms), null while paused/finished. */
+  activeSince: number | null;
+  budgetMinutes: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Running one-line notes about the candidate, kept short for prompts. */
+  summary: string;
+  calls: ProviderCall[];
+  /** Plain statement of the mode this interview runs in (provider, retrieval), shown once. */
+  modeNotes: string[];
+  /** Extra data surfaces keep with the session (thread ids, channel for summary...). */
+  surface?: Record<string, string | number | boolean>;
+  wrapUp?: boolean;
+  report?: Report;
+  version: number;
+}
+
+export type Band = 'strong' | 'solid' | 'developing' | 'needs-work' | 'not-enough-to-judge';
+
+export interface Report {
+  sessionId: string;
+  type: InterviewType;
+  role: string;
+  level: Level;
+  userName?: string;
+  createdAt: number;
+  finishedAt: number;
+  durationMinutes: number;
+  overall: { score: number | null; band: Band; label: string };
+  questions: {
+    id: string;
+    question: string;
+    competency: string;
+    status: AnswerRecord['status'];
+    score: number | null;
+    evidence: string[];
+    strengths: string[];
+    improvements: string[];
+    scoredBy: string;
+    heuristic: boolean;
+    source?: QuestionSource;
+  }[];
+  competencies: { competency: string; score: number; questions: number }[];
+  strengths: string[];
+  improvements: string[];
+  summary: string;
+  coverage: number;
+  partial: boolean;
+  notEnoughToJudge: boolean;
+  /** How this report was produced: heuristic rules, or which models. */
+  scoring: { heuristic: boolean; providers: string[] };
+  usage: { calls: number; inputTokens: number; outputTokens: number; costUsd: number; byProvider: Record<string, { calls: number; inputTokens: number; outputTokens: number; costUsd: number }> };
+  modeNotes: string[];
+}
+
+export interface Progress {
+  current: number;
+  total: number;
+  label: string;
+}
+
+export type Action = 'skip' | 'repeat' | 'end' | 'pause' | 'resume';
+
+/** What an interview turn gives back to any surface. */
+export interface Reply {
+  sessionId: string;
+  key: string;
+  /** The interviewer's words, in order (acknowledgement, then next question...). */
+  messages: string[];
+  progress: Progress;
+  actions: Action[];
+  status: SessionStatus;
+  done: boolean;
+  report?: Report;
+  /** Set when the input was refused and nothing changed (empty answer, too long...). */
+  refused?: { code: string; message: string };
+}
+
+export type EngineInput =
+  | { kind: 'answer'; text: string }
+  | { kind: 'command'; command: Action };
+
+export interface StartOptions {
+  key: string;
+  userKey: string;
+  userName?: string;
+  type: InterviewType;
+  role?: string;
+  level?: string;
+  mode?: 'text' | 'voice';
+  seed?: number;
+  surface?: Session['surface'];
+  /** Customize only: documents already parsed for this user (ids). */
+  documentIds?: string[];
+}

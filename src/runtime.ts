@@ -1,0 +1,54 @@
+import type { Config } from './config.ts';
+import type { Brain } from './engine/brain.ts';
+import { InterviewEngine, type CustomPlanner } from './engine/engine.ts';
+import type { KeyValueStore } from './engine/store/kv.ts';
+import { openStore } from './engine/store/open-store.ts';
+import { SessionStore } from './engine/store/session-store.ts';
+import type { Logger } from './logger.ts';
+
+/** Everything a surface needs, built once from the validated config. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  kv: KeyValueStore;
+  store: SessionStore;
+  engine: InterviewEngine;
+  /** One plain line per capability: which provider/mode is live. */
+  modeNotes(): string[];
+  close(): Promise<void>;
+}
+
+export interface RuntimeExtras {
+  brain?: Brain;
+  customPlanner?: CustomPlanner;
+  modeNotes?: () => string[];
+  onClose?: () => Promise<void>;
+}
+
+export async function createRuntime(config: Config, logger: Logger, extras: RuntimeExtras = {}): Promise<Runtime> {
+  const kv = await openStore(config.STORE_URL);
+  const store = new SessionStore(kv);
+  const modeNotes = extras.modeNotes ?? (() => ['Mode: built-in offline interviewer (no language model configured); scores are heuristic.']);
+  const engine = new InterviewEngine({
+    store,
+    logger,
+    ...(extras.brain ? { brain: extras.brain } : {}),
+    ...(extras.customPlanner ? { customPlanner: extras.customPlanner } : {}),
+    maxAnswerChars: config.MAX_ANSWER_CHARS,
+    turnDeadlineMs: config.LLM_TURN_DEADLINE_MS,
+    modeNotes,
+  });
+  return {
+    config,
+    logger,
+    kv,
+    store,
+    engine,
+    modeNotes,
+    async close() {
+      await engine.drain();
+      await extras.onClose?.();
+      await kv.close();
+    },
+  };
+}
