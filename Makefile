@@ -1,0 +1,32 @@
+# Every target brings what it needs: a Node 22.19+ runtime (fetched from the npm
+# registry when the machine's is older) and the npm packages from the lockfile.
+SHELL := /bin/bash
+RUN := scripts/node-env.sh
+NODE := $(RUN) node --disable-warning=ExperimentalWarning
+
+.PHONY: try test start bench install typecheck register
+
+install:
+	@scripts/install.sh
+
+## Start an interactive interview in the terminal on the built-in defaults.
+try: install
+	@$(NODE) src/cli.ts $(if $(TYPE),--type $(TYPE),--type screening) $(ARGS)
+
+## The whole test suite (installs Debian and npm packages it needs, starts a private Redis).
+test:
+	@scripts/test.sh
+
+## Run the configured bots and the HTTP API.
+start: install
+	@$(NODE) src/main.ts
+
+## Print the performance figures.
+bench: install
+	@$(NODE) bench/run.ts
+
+typecheck: install
+	@$(RUN) npx tsc -p tsconfig.json --noEmit
+
+register: install
+	@$(NODE) src/bots/discord/register-commands.ts
