@@ -1,0 +1,132 @@
+/**
+ * One speaker's receive path: Opus packets (as @discordjs/voice hands them out) ->
+ * 48 kHz stereo PCM -> 16 kHz mono -> VAD frames -> turn segmenter -> utterances.
+ * Calls are queued, so packets pushed from stream 'data' handlers stay in order.
+ *
+ * Discord stops sending packets when the user's client decides they are silent, so
+ * silence may arrive as *no packets*. The caller reports such gaps with pushSilence()
+ * (for example from a timer, or on the receiver's speaking 'end' event); otherwise the
+ * segmenter never sees the silence that ends a turn.
+ */
+import type { Logger } from 'pino';
+import { FrameChunker } from './frame-chunker.ts';
+import { OPUS_RATE, OpusPacketDecoder } from './opus.ts';
+import { float32ToInt16, stereoInt16ToMonoFloat32 } from './pcm.ts';
+import { StreamingResampler } from './resampler.ts';
+import { TurnSegmenter, type SegmentEvent, type SegmenterOptions, type Utterance } from './segmenter.ts';
+import { createVad, type CreateVadOptions } from './vad/create.ts';
+import { VAD_SAMPLE_RATE, type VoiceActivityDetector } from './vad/types.ts';
+import { encodeWav } from './wav.ts';
+
+export interface SpeakerPipelineOptions {
+  /** A detector to use (the caller keeps ownership), or options to create one. */
+  vad?: VoiceActivityDetector | CreateVadOptions;
+  segmenter?: SegmenterOptions;
+  logger?: Logger;
+}
+
+export interface SpeakerPipelineStats {
+  packets: number;
+  decodeFailures: number;
+  vadFrames: number;
+}
+
+export class SpeakerPipeline {
+  readonly vad: VoiceActivityDetector;
+  readonly segmenter: TurnSegmenter;
+  private readonly decoder = new OpusPacketDecoder();
+  private readonly resampler: StreamingResampler;
+  private readonly chunker: FrameChunker;
+  private readonly ownsVad: boolean;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private packets = 0;
+  private vadFrames = 0;
+
+  private constructor(vad: VoiceActivityDetector, ownsVad: boolean, resampler: StreamingResampler, options: SpeakerPipelineOptions) {
+    this.vad = vad;
+    this.ownsVad = ownsVad;
+    this.resampler = resampler;
+    this.chunker = new FrameChunker(vad.frameSamples);
+    this.segmenter = new TurnSegmenter({ ...options.segmenter, sampleRate: VAD_SAMPLE_RATE });
+  }
+
+  static async create(options: SpeakerPipelineOptions = {}): Promise<SpeakerPipeline> {
+    const given = options.vad && 'process' in options.vad ? options.vad : null;
+    const vad = given ?? (await createVad({ ...(options.vad as CreateVadOptions | undefined), ...(options.logger ? { logger: options.logger } : {}) }));
+    const resampler = await StreamingResampler.create({ inputRate: OPUS_RATE, outputRate: VAD_SAMPLE_RATE, channels: 1 });
+    return new SpeakerPipeline(vad, given === null, resampler, options);
+  }
+
+  get stats(): SpeakerPipelineStats {
+    return { packets: this.packets, decodeFailures: this.decoder.failures, vadFrames: this.vadFrames };
+  }
+
+  /** Feeds one Opus packet; resolves to the events it completed. */
+  push(packet: Uint8Array): Promise<SegmentEvent[]> {
+    return this.enqueue(async () => {
+      this.packets++;
+      const stereo = this.decoder.decode(packet);
+      const mono48 = stereoInt16ToMonoFloat32(stereo);
+      return this.frames(this.chunker.push(this.resampler.push(mono48)));
+    });
+  }
+
+  /** Feeds `ms` of silence, for stretches where the client sent no packets. */
+  pushSilence(ms: number): Promise<SegmentEvent[]> {
+    return this.enqueue(async () => {
+      const zeros = new Float32Array(Math.round((ms * OPUS_RATE) / 1000));
+      return this.frames(this.chunker.push(this.resampler.push(zeros)));
+    });
+  }
+
+  /** Ends the current stream: drains buffers and hands out a turn in progress. Ready for reuse after. */
+  end(): Promise<SegmentEvent[]> {
+    return this.enqueue(async () => {
+      const events = await this.frames(this.chunker.push(this.resampler.flush()));
+      events.push(...(await this.frames(this.chunker.flush())));
+      events.push(...this.segmenter.flush());
+      this.vad.reset();
+      return events;
+    });
+  }
+
+  /** Convenience: runs a whole packet stream and yields finished utterances. */
+  async *utterances(packets: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Utterance> {
+    for await (const packet of packets) {
+      for (const e of await this.push(packet)) if (e.type === 'speech-end') yield e.utterance;
+    }
+    for (const e of await this.end()) if (e.type === 'speech-end') yield e.utterance;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.catch(() => undefined);
+    this.decoder.close();
+    this.resampler.close();
+    if (this.ownsVad) await this.vad.close();
+  }
+
+  private async frames(frames: Float32Array[]): Promise<SegmentEvent[]> {
+    const events: SegmentEvent[] = [];
+    for (const frame of frames) {
+      const p = await this.vad.process(frame);
+      this.vadFrames++;
+      events.push(...this.segmenter.push(frame, p));
+    }
+    return events;
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('speaker pipeline is closed'));
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** An utterance as a 16-bit WAV file, ready for an STT upload. */
+export function utteranceToWav(utterance: Utterance): Buffer {
+  return encodeWav({ sampleRate: utterance.sampleRate, channels: 1, samples: float32ToInt16(utterance.audio) });
+}
