@@ -82,6 +82,8 @@ async function main(): Promise<number> {
 
     const lines = values.answers ? readFileSync(values.answers, 'utf8').split(/\r?\n/) : null;
     const rl = lines ? null : createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+    // A pending question never settles when stdin ends; the close event ends it instead.
+    const closed = rl ? new Promise<null>((r) => rl.once('close', () => r(null))) : null;
     let idx = 0;
     while (!reply.done) {
       let text: string | null;
@@ -96,7 +98,7 @@ async function main(): Promise<number> {
         }
         out(`\nYou: ${text}`);
       } else {
-        text = await rl!.question('\nYou: ').catch(() => null);
+        text = await Promise.race([rl!.question('\nYou: ').catch(() => null), closed!]);
         if (text === null) {
           out(`\nPaused. Continue later with: npm run interview -- --resume ${reply.sessionId}`);
           break;
