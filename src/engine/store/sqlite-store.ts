@@ -29,7 +29,7 @@ export class SqliteKeyValueStore implements KeyValueStore {
   async increment(key: string, by: number, ttlMs: number): Promise<number> {
     const now = Date.now();
     // One statement, so two processes cannot both read the old value.
-    const row = this.adapter.db
+    const row = this.adapter.coordDb
       .prepare(
         `INSERT INTO counters (key, value, expires) VALUES (?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET
@@ -44,7 +44,7 @@ export class SqliteKeyValueStore implements KeyValueStore {
   async tryLock(key: string, ttlMs: number): Promise<string | null> {
     const token = randomUUID();
     const now = Date.now();
-    const res = this.adapter.db
+    const res = this.adapter.coordDb
       .prepare(
         `INSERT INTO locks (key, token, expires) VALUES (?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET token = excluded.token, expires = excluded.expires
@@ -55,7 +55,7 @@ export class SqliteKeyValueStore implements KeyValueStore {
   }
 
   async unlock(key: string, token: string): Promise<void> {
-    this.adapter.db.prepare('DELETE FROM locks WHERE key = ? AND token = ?').run(key, token);
+    this.adapter.coordDb.prepare('DELETE FROM locks WHERE key = ? AND token = ?').run(key, token);
   }
 
   async ping(): Promise<boolean> {
