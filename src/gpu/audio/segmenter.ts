@@ -18,8 +18,10 @@ export interface SegmenterOptions {
   deactivationThreshold?: number;
   /** Speech shorter than this (clicks, bumps) never opens a turn. */
   minSpeechMs?: number;
-  /** Silence that ends a turn. */
+  /** Silence that ends a turn; counted in whole VAD frames, rounded to the nearest. */
   silenceMs?: number;
+  /** The detector's hangover (VoiceActivityDetector.hangoverMs), taken off the silence window. */
+  detectorHangoverMs?: number;
   /** Audio kept from before speech was detected, so the first syllable is not clipped. */
   prePaddingMs?: number;
   /** Audio kept after the last speech frame; the rest of the silence window is dropped. */
@@ -92,7 +94,7 @@ export class TurnSegmenter {
     this.deact = options.deactivationThreshold ?? 0.35;
     if (this.deact > this.act) throw new RangeError('deactivationThreshold must not exceed activationThreshold');
     this.minSpeech = ms(options.minSpeechMs ?? 100);
-    this.silence = ms(options.silenceMs ?? 550);
+    this.silence = Math.max(1, ms((options.silenceMs ?? 550) - (options.detectorHangoverMs ?? 0)));
     this.prePad = ms(options.prePaddingMs ?? 400);
     this.postPad = ms(options.postPaddingMs ?? 200);
     this.maxTurn = ms(options.maxTurnMs ?? 30_000);
@@ -148,7 +150,8 @@ export class TurnSegmenter {
         } else {
           this.silenceRun += samples.length;
         }
-        if (this.silenceRun >= this.silence) events.push(this.finish('silence'));
+        // Rounding to the nearest frame (not up) keeps the delay centred on the setting.
+        if (this.silenceRun >= this.silence - samples.length / 2) events.push(this.finish('silence'));
         else if (this.clock - this.pieceStart >= this.maxTurn) events.push(this.split());
         break;
     }

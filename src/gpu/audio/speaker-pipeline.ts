@@ -48,7 +48,11 @@ export class SpeakerPipeline {
     this.ownsVad = ownsVad;
     this.resampler = resampler;
     this.chunker = new FrameChunker(vad.frameSamples);
-    this.segmenter = new TurnSegmenter({ ...options.segmenter, sampleRate: VAD_SAMPLE_RATE });
+    this.segmenter = new TurnSegmenter({
+      detectorHangoverMs: vad.hangoverMs ?? 0,
+      ...options.segmenter,
+      sampleRate: VAD_SAMPLE_RATE,
+    });
   }
 
   static async create(options: SpeakerPipelineOptions = {}): Promise<SpeakerPipeline> {

@@ -46,11 +46,17 @@ describe('TurnSegmenter', () => {
     expect(u.endMs).toBeCloseTo(62 * FRAME_MS + 200, 6);
     expect(u.audio.length).toBe(((u.endMs - u.startMs) * 16000) / 1000);
     expect(u).toMatchObject({ continued: false, endReason: 'silence', turn: 0 });
-    // The turn ends once the 550 ms window has passed, at the next frame boundary.
+    // The turn ends after the 550 ms window, rounded to whole 32 ms frames (17 = 544 ms).
     const end = events[1]!;
     if (end.type !== 'speech-end') throw new Error('order');
-    expect(end.detectedAtMs - u.speechEndMs).toBeGreaterThanOrEqual(550);
-    expect(end.detectedAtMs - u.speechEndMs).toBeLessThan(550 + FRAME_MS);
+    expect(end.detectedAtMs - u.speechEndMs).toBe(17 * FRAME_MS);
+  });
+
+  test("a detector's hangover is taken off the silence window", () => {
+    const script = silence(500) + speech(500) + silence(1000);
+    const plain = run(script).find((e) => e.type === 'speech-end')!;
+    const credited = run(script, { detectorHangoverMs: 64 }).find((e) => e.type === 'speech-end')!;
+    expect(plain.detectedAtMs - credited.detectedAtMs).toBe(2 * FRAME_MS);
   });
 
   test('clicks shorter than the minimum speech duration never open a turn', () => {

@@ -25,6 +25,7 @@ const FRAME_MS = (n: number) => (n / VAD_SAMPLE_RATE) * 1000;
 export class EnergyVad implements VoiceActivityDetector {
   readonly name = 'energy';
   readonly frameSamples: number;
+  readonly hangoverMs = 0;
   private readonly onsetDb: number;
   private readonly releaseDb: number;
   private readonly minFloorDb: number;
