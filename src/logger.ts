@@ -15,9 +15,9 @@ const REDACT = [
  * `secrets` are scrubbed from every line as a last line of defence (an SDK error message
  * that echoes a key, for instance).
  */
-export function createLogger(opts: { level?: string; secrets?: string[]; name?: string } = {}): Logger {
+export function createLogger(opts: { level?: string; secrets?: string[]; name?: string; destination?: { write(line: string): unknown } } = {}): Logger {
   const secrets = (opts.secrets ?? []).filter((s) => s.length >= 6);
-  const dest = pino.destination({ fd: 2, sync: true });
+  const dest = opts.destination ?? pino.destination({ fd: 2, sync: true });
   const stream = secrets.length
     ? {
         write(line: string) {
