@@ -11,3 +11,4 @@ export * from './vad/types.ts';
 export * from './vad/energy.ts';
 export * from './vad/silero.ts';
 export * from './vad/create.ts';
+export * from './playback.ts';
