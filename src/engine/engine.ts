@@ -15,6 +15,21 @@ import type { Action, EngineInput, PlanQuestion, ProviderCall, QuestionScore, Re
 
 export const MAX_FOLLOW_UPS = 2;
 
+/**
+ * Told about what happened, after it happened (metrics, audit). Listeners must be cheap and
+ * must not throw; a throwing listener is logged and ignored so it can never break a turn.
+ */
+export interface EngineObserver {
+  started?(session: Session): void;
+  /** One handled input (answer or command), refused or not, with its wall time. */
+  turn?(session: Session, reply: Reply, ms: number): void;
+  finished?(session: Session): void;
+  /** Provider calls just recorded on a session (tokens, cost, which provider answered). */
+  calls?(session: Session, calls: ProviderCall[]): void;
+  /** The interviewer model failed and the offline rules answered instead. */
+  fallback?(session: Session, from: string, to: string): void;
+}
+
 /** Builds the plan for a customize interview from the user's documents (wired in by the documents layer). */
 export type CustomPlanner = (input: { session: Session; documentIds: string[]; signal: AbortSignal }) => Promise<{ plan: PlanQuestion[]; notes: string[]; calls: ProviderCall[] } | null>;
 
@@ -50,6 +65,7 @@ export class InterviewEngine {
   private readonly pending = new Map<string, Promise<BrainResult<QuestionScore>>>();
   private readonly writes = new Set<Promise<unknown>>();
   private draining = false;
+  private readonly observers = new Set<EngineObserver>();
 
   constructor(opts: EngineOptions) {
     this.opts = opts;
@@ -57,6 +73,28 @@ export class InterviewEngine {
     this.log = opts.logger;
     this.brain = opts.brain ?? this.offline;
     this.now = opts.now ?? Date.now;
+  }
+
+  /** Adds an observer; returns a function that removes it. */
+  observe(o: EngineObserver): () => void {
+    this.observers.add(o);
+    return () => this.observers.delete(o);
+  }
+
+  private emit<K extends keyof EngineObserver>(event: K, ...args: Parameters<NonNullable<EngineObserver[K]>>): void {
+    for (const o of this.observers) {
+      try {
+        (o[event] as ((...a: unknown[]) => void) | undefined)?.(...args);
+      } catch (err) {
+        this.log.warn({ err, event }, 'engine observer failed');
+      }
+    }
+  }
+
+  private addCalls(session: Session, calls: ProviderCall[]): void {
+    if (!calls.length) return;
+    session.calls.push(...calls);
+    this.emit('calls', session, calls);
   }
 
   get brainName(): string {
@@ -112,6 +150,7 @@ export class InterviewEngine {
       await this.store.bindPlace(o.key, session.id);
       await this.store.recordHistory(session);
       this.log.info({ sessionId: session.id, type, role, level, questions: session.plan.length }, 'interview started');
+      this.emit('started', session);
       return this.reply(session, messages);
     });
   }
@@ -123,7 +162,7 @@ export class InterviewEngine {
         const custom = await this.opts.customPlanner({ session, documentIds, signal: ctl });
         if (custom && custom.plan.length) {
           session.modeNotes.push(...custom.notes);
-          session.calls.push(...custom.calls);
+          this.addCalls(session, custom.calls);
           return custom.plan;
         }
       } catch (err) {
@@ -132,6 +171,28 @@ export class InterviewEngine {
       session.modeNotes.push('Plan: no documents were available, so this customized interview uses role-based questions. Upload a resume or job description to personalise it.');
     }
     return buildBankPlan({ type: session.type, track: session.track, level: session.level, seed: session.seed, ...(this.opts.bankDir ? { bankDir: this.opts.bankDir } : {}) });
+  }
+
+  /**
+   * Documents uploaded after a customize interview started: if no question has been
+   * answered yet, the plan is rebuilt around them; otherwise null (kept for next time).
+   */
+  async attachDocuments(sessionId: string, documentIds: string[]): Promise<Reply | null> {
+    return this.store.withLock(`session:${sessionId}`, async () => {
+      const session = await this.store.get(sessionId);
+      if (!session || session.type !== 'customize' || !this.opts.customPlanner) return null;
+      if (session.status !== 'active' || session.answers.some((a) => a.parts.length > 0 || a.status !== 'pending')) return null;
+      session.modeNotes = session.modeNotes.filter((n) => !n.startsWith('Plan:'));
+      session.plan = await this.makePlan(session, documentIds);
+      session.answers = session.plan.map((q) => ({ questionId: q.id, parts: [], status: 'pending' as const, followUps: 0 }));
+      session.current = 0;
+      const intro = 'Thanks, I have read your documents. Let me ask about them instead.';
+      this.push(session, 'interviewer', intro, -1, 'notice');
+      const notes = session.modeNotes.filter((n) => n.startsWith('Plan:'));
+      const q = this.askCurrent(session);
+      await this.store.save(session);
+      return this.reply(session, [intro, ...notes, q]);
+    });
   }
 
   /** The session running at a place, if any. */
@@ -166,6 +227,7 @@ export class InterviewEngine {
       if (cmd) normalized = { kind: 'command', command: cmd === 'next' ? 'skip' : cmd };
       else normalized = { kind: 'answer', text };
     }
+    const t0 = performance.now();
     const run = this.store.withLock(`session:${sessionId}`, async () => {
       const session = await this.store.get(sessionId);
       if (!session) throw new UserError('not_found', 'That interview no longer exists.');
@@ -178,6 +240,8 @@ export class InterviewEngine {
         await this.store.unbindPlace(session.key);
         await this.store.recordHistory(session);
       }
+      this.emit('turn', session, reply, performance.now() - t0);
+      if (reply.done && !reply.refused) this.emit('finished', session);
       return reply;
     });
     this.track(run);
@@ -336,7 +400,7 @@ export class InterviewEngine {
       const res = p ? await withTimeout(p, deadline) : null;
       if (res) {
         a.score = res.value;
-        session.calls.push(...res.calls);
+        this.addCalls(session, res.calls);
       } else {
         a.score = heuristicScore(session.plan[i]!, a.parts.join('\n'));
       }
@@ -378,7 +442,7 @@ export class InterviewEngine {
         const s = await this.store.get(session.id);
         if (!s || s.answers[i]?.score) return;
         s.answers[i]!.score = res.value;
-        s.calls.push(...res.calls);
+        this.addCalls(s, res.calls);
         await this.store.save(s);
         this.pending.delete(k);
       }),
@@ -390,12 +454,13 @@ export class InterviewEngine {
   private async think<T>(session: Session, call: () => Promise<BrainResult<T>>, fallback: () => Promise<BrainResult<T>>): Promise<T> {
     try {
       const res = await call();
-      session.calls.push(...res.calls);
+      this.addCalls(session, res.calls);
       return res.value;
     } catch (err) {
       this.log.warn({ err, sessionId: session.id }, 'interviewer model failed; offline rules answered');
+      this.emit('fallback', session, this.brain.name, this.offline.name);
       const res = await fallback();
-      session.calls.push(...res.calls);
+      this.addCalls(session, res.calls);
       return res.value;
     }
   }
