@@ -166,7 +166,7 @@ export class TurnSegmenter {
     return events;
   }
 
-  /** Forgets everything, including the clock. */
+  /** Forgets buffered audio and restarts the clock at 0; turn numbers keep counting. */
   reset(): void {
     this.state = 'idle';
     this.clock = 0;

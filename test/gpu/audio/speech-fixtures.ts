@@ -39,7 +39,9 @@ export function speak(text: string, args: string[] = []): Promise<SpokenClip> {
       const dir = mkdtempSync(join(tmpdir(), 'espeak-'));
       try {
         const file = join(dir, 'out.wav');
-        await run('espeak-ng', [...args, '-w', file, text]);
+        await run('espeak-ng', [...args, '-w', file, text]).catch((err: unknown) => {
+          throw new Error('espeak-ng is needed for the speech tests: apt-get install -y espeak-ng', { cause: err });
+        });
         const wav = decodeWav(readFileSync(file));
         const samples = int16ToFloat32(wav.samples);
         const { start, end } = voicedBounds(samples);
