@@ -1,0 +1,45 @@
+export const DOCUMENT_ERROR_CODES = [
+  'too_large',
+  'too_many_pages',
+  'unsupported_type',
+  'corrupt',
+  'encrypted',
+  'no_text',
+  'zip_bomb',
+  'empty',
+] as const;
+export type DocumentErrorCode = (typeof DOCUMENT_ERROR_CODES)[number];
+
+/**
+ * A document was refused. `message` is plain language that can be shown to the person who uploaded
+ * the file as is: it never contains stack traces, library names or file contents.
+ * None of these are retryable: the same bytes will fail the same way.
+ */
+export class DocumentError extends Error {
+  readonly code: DocumentErrorCode;
+  readonly retryable = false;
+
+  constructor(code: DocumentErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DocumentError';
+    this.code = code;
+  }
+}
+
+export function isDocumentError(e: unknown): e is DocumentError {
+  return e instanceof DocumentError;
+}
+
+/** "5 MB", "512 KB": sizes as a person reads them. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) {
+    const mb = n / (1024 * 1024);
+    return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  }
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}
+
+export function formatLabel(format: string): string {
+  return format === 'docx' ? 'Word document' : format === 'pdf' ? 'PDF' : 'file';
+}
