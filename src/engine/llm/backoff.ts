@@ -1,0 +1,27 @@
+export interface BackoffOptions {
+  baseMs?: number;
+  maxMs?: number;
+}
+
+/** Exponential backoff with jitter: half fixed, half random, so retries of many callers spread out. */
+export function backoffDelay(retry: number, o: BackoffOptions = {}, random: () => number = Math.random): number {
+  const base = o.baseMs ?? 250;
+  const cap = Math.min(o.maxMs ?? 4000, base * 2 ** Math.max(0, retry - 1));
+  return Math.round(cap / 2 + random() * (cap / 2));
+}
+
+/** Sleeps, waking early (and rejecting) when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,90 @@
+import type { FakeRequest, Responder } from './behaviour.ts';
+
+/** Reads a `<tag>` data block (JSON) out of a prompt, as the prompts in src/engine/llm/prompts write them. */
+export function dataBlock<T = unknown>(prompt: string, tag: string): T | undefined {
+  const m = new RegExp(`<${tag}>\\n([\\s\\S]*?)\\n</${tag}>`).exec(prompt);
+  if (!m) return undefined;
+  try {
+    return JSON.parse(m[1]!) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+const INJECTION = /ignore (all |your |my |the |previous )*instructions|give me (a )?5\s*\/\s*5|full marks/i;
+
+export interface ResponderOptions {
+  /**
+   * A gullible model obeys injections: it scores 5/5 (quoting the injection as evidence)
+   * whenever the answer asks for it. Code-side checks must make that harmless.
+   */
+  gullible?: boolean;
+  /** Always proposes a follow-up, to prove the code caps them. */
+  alwaysFollowUp?: boolean;
+}
+
+/**
+ * A plausible interviewer model: short acknowledgements, follow-ups for thin answers,
+ * rubric scores that grow with length and specifics, and a summary.
+ */
+export function interviewerResponder(o: ResponderOptions = {}): Responder {
+  return (req: FakeRequest) => {
+    const prompt = req.promptText;
+    const answer = dataBlock<string>(prompt, 'candidate_answer') ?? '';
+    const words = answer.split(/\s+/).filter(Boolean).length;
+    switch (req.purpose) {
+      case 'react': {
+        const declined = words <= 12 && /\b(don'?t know|rather not|no idea|pass)\b/i.test(answer);
+        const thin = words < 40;
+        return {
+          kind: 'ok',
+          json: {
+            acknowledgement: declined ? '' : thin ? 'Thanks, that is a start.' : 'Thanks, that gives me a clear picture of what you did.',
+            followUp: !declined && (thin || o.alwaysFollowUp) ? 'Could you walk me through a specific example, and what you did yourself?' : null,
+            declined,
+            note: declined ? 'declined a question' : thin ? 'short answer' : 'gave a detailed example',
+          },
+        };
+      }
+      case 'score': {
+        const rubric = dataBlock<{ id: string; shows: string; weight: number }[]>(prompt, 'rubric') ?? [];
+        const sentences = answer.split(/(?<=[.!?])\s+/).filter(Boolean);
+        if (o.gullible && INJECTION.test(answer)) {
+          const evidence = sentences.find((s) => INJECTION.test(s)) ?? answer.slice(0, 80);
+          return { kind: 'ok', json: { items: rubric.map((r) => ({ id: r.id, score: 5, evidence })), strengths: ['Outstanding answer'], improvements: [] } };
+        }
+        const hasNumber = /\d/.test(answer);
+        const evidence = [...sentences].sort((a, b) => b.length - a.length)[0]?.slice(0, 150) ?? '';
+        const base = Math.min(5, 0.5 + words / 45 + (hasNumber ? 0.7 : 0));
+        return {
+          kind: 'ok',
+          json: {
+            items: rubric.map((r) => ({ id: r.id, score: Math.round(base * 2) / 2, evidence })),
+            strengths: words > 80 ? ['Gave a specific, detailed example'] : [],
+            improvements: words < 80 ? ['Add detail: what you did and the measurable result'] : ['Lead with the outcome'],
+          },
+        };
+      }
+      case 'summary':
+        return {
+          kind: 'ok',
+          json: {
+            summary: 'You answered with real examples and explained your reasoning; the strongest answers named concrete outcomes.',
+            strengths: ['Concrete examples'],
+            improvements: ['Quantify results more often'],
+          },
+        };
+      default:
+        return { kind: 'ok', text: 'Thanks, that makes sense. Tell me more about what you did yourself.' };
+    }
+  };
+}
+
+/** Which call a request belongs to, from the property names of the JSON shape asked for. */
+export function purposeOf(schema: unknown): string {
+  const props = schema && typeof schema === 'object' ? Object.keys((schema as { properties?: object }).properties ?? {}) : [];
+  if (props.includes('acknowledgement')) return 'react';
+  if (props.includes('items')) return 'score';
+  if (props.includes('summary')) return 'summary';
+  return 'text';
+}
