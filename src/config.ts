@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VOICE_PRESET_NAMES } from './gpu/tts/voices.ts';
 
 /** Env vars whose values are secrets: never logged, never echoed in errors. */
 export const SECRET_VARS = ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'API_KEYS', 'GPU_SERVER_API_KEY'] as const;
@@ -50,6 +51,18 @@ const EnvSchema = z.object({
   STT_LANGUAGE: z.string().default('en'),
   TTS_MODEL: z.string().default('tts-1-hd'),
   TTS_VOICE: z.string().default('professional'),
+  // Speech limits and fallbacks (src/gpu/): Edge TTS is the keyless fallback voice when the GPU server is down.
+  EDGE_TTS_ENABLED: bool(true),
+  OPENAI_STT_MODEL: z.string().default('whisper-1'),
+  STT_TIMEOUT_MS: int(30_000, 200, 300_000),
+  TTS_TIMEOUT_MS: int(20_000, 200, 300_000),
+  MAX_AUDIO_BYTES: int(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  MAX_AUDIO_SECONDS: int(120, 1, 3600),
+  MAX_TTS_CHARS: int(2000, 10, 100_000),
+  // Voice-channel interviews (src/voice/): silence that ends a spoken answer, the one gentle nudge, barge-in.
+  VOICE_END_SILENCE_MS: int(1200, 300, 10_000),
+  VOICE_NUDGE_AFTER_MS: int(20_000, 2000, 600_000),
+  VOICE_BARGE_IN_MS: int(500, 100, 5000),
   EMBEDDINGS_MODEL: optionalString,
   LOCAL_EMBEDDINGS_MODEL_PATH: optionalString,
 
@@ -103,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) problems.push('DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set');
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) problems.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)');
   if (c.SLACK_APP_TOKEN && !c.SLACK_APP_TOKEN.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN: must be an app-level token starting with xapp-');
+  if (!(VOICE_PRESET_NAMES as readonly string[]).includes(c.TTS_VOICE)) problems.push(`TTS_VOICE: must be one of ${VOICE_PRESET_NAMES.join(', ')}`);
   if (c.LLM_PRICES) {
     try {
       JSON.parse(c.LLM_PRICES);

@@ -1,0 +1,22 @@
+/** Speech services: chained STT/TTS, the GPU health probe, voice presets, sentence streaming. */
+export { createSpeechStack, sttProvidersFromConfig, ttsProvidersFromConfig } from './stack.ts';
+export type { SpeechStack, SpeechMode, VoiceMode, ChainedStt, ChainedTts, SpeechStackOptions } from './stack.ts';
+export { GpuHealth } from './health.ts';
+export type { GpuStatus, GpuHealthOptions } from './health.ts';
+export { SpeechChain } from './chain.ts';
+export type { ChainMember, ChainOutcome, AttemptRecord } from './chain.ts';
+export { CircuitBreaker } from './breaker.ts';
+export { SpeechError, NoSpeechProvider } from './errors.ts';
+export type { SpeechErrorKind } from './errors.ts';
+export type { SpeechToText, SttAudio, TranscribeOptions, TranscribeResult, EncodedFormat } from './stt/types.ts';
+export { OpenAICompatibleStt } from './stt/openai-compatible.ts';
+export { prepareUpload, UploadError } from './stt/decode-upload.ts';
+export type { TextToSpeech, SynthesisResult, SynthesizeOptions, TtsFormat } from './tts/types.ts';
+export { TTS_CONTENT_TYPES } from './tts/types.ts';
+export { OpenAISpeechTts } from './tts/openai-speech.ts';
+export { EdgeTts } from './tts/edge.ts';
+export { synthesizeSentences } from './tts/stream.ts';
+export type { SentenceAudio, SentenceStreamOptions } from './tts/stream.ts';
+export { splitSentences } from './tts/sentences.ts';
+export { VOICE_PRESETS, VOICE_PRESET_NAMES, DEFAULT_VOICE, isVoicePreset, voiceFor } from './tts/voices.ts';
+export type { VoicePreset } from './tts/voices.ts';
