@@ -1,0 +1,43 @@
+import type { HealthSources, ProviderHealth } from './health.ts';
+
+/**
+ * Health sources from whatever the wiring built. The wiring may hand over ready-made sources
+ * (`healthSources`) or an `llm` chain whose `health()` lists its providers; its exact shape
+ * belongs to the language-model layer, so it is read defensively here.
+ */
+export function healthSourcesFromExtras(extras: object): HealthSources {
+  const e = extras as { healthSources?: HealthSources; llm?: { health?: () => unknown } };
+  const sources: HealthSources = { ...e.healthSources };
+  const llm = e.llm;
+  if (!sources.providers && llm && typeof llm.health === 'function') {
+    sources.providers = async () => toProviders(await llm.health!());
+  }
+  return sources;
+}
+
+type Loose = Record<string, unknown>;
+
+function toProviders(raw: unknown): ProviderHealth[] {
+  const list: Loose[] = Array.isArray(raw)
+    ? (raw as Loose[])
+    : raw && typeof raw === 'object'
+      ? Array.isArray((raw as Loose).providers)
+        ? ((raw as Loose).providers as Loose[])
+        : Object.entries(raw as Loose).map(([name, v]) => ({ name, ...(v as Loose) }))
+      : [];
+  return list
+    .filter((p) => p && typeof p === 'object')
+    .map((p) => {
+      const name = String(p.name ?? p.provider ?? p.id ?? 'provider');
+      const state = typeof p.state === 'string' ? p.state : typeof p.circuit === 'string' ? p.circuit : undefined;
+      const ok = typeof p.ok === 'boolean' ? p.ok : typeof p.healthy === 'boolean' ? p.healthy : typeof p.available === 'boolean' ? p.available : state === 'closed' || state === 'ready';
+      return {
+        name,
+        configured: typeof p.configured === 'boolean' ? p.configured : true,
+        ok,
+        ...(typeof p.model === 'string' ? { model: p.model } : {}),
+        ...(state ? { state } : {}),
+        ...(typeof p.detail === 'string' ? { detail: p.detail } : {}),
+      };
+    });
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { parseOrThrow } from './validation.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  /** Default application/json. */
+  contentType?: string;
+}
+
+/** What the OpenAPI document says about one route. */
+export interface RouteDoc {
+  method: Method;
+  /** Fastify syntax: /api/interview/:type/start */
+  url: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Record<number, ResponseDoc>;
+  /** Whether API keys (when configured) apply. */
+  secured: boolean;
+}
+
+/** Routes registered through `defineRoute`, in order; the OpenAPI document is built from it. */
+export class RouteCatalog {
+  readonly routes: RouteDoc[] = [];
+}
+
+interface Parsed<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  req: FastifyRequest;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/**
+ * Registers a route whose params, query and body are parsed with zod before the handler runs
+ * (400 with field-level messages otherwise) and records it for the OpenAPI document.
+ */
+export function defineRoute<P extends z.ZodObject | undefined = undefined, Q extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+  app: FastifyInstance,
+  catalog: RouteCatalog,
+  def: Omit<RouteDoc, 'params' | 'query' | 'body' | 'secured'> & {
+    params?: P;
+    query?: Q;
+    body?: B;
+    secured?: boolean;
+    rateLimit?: boolean;
+    handler: (input: Parsed<Out<P>, Out<Q>, Out<B>>, reply: FastifyReply) => Promise<unknown>;
+  },
+): void {
+  const { handler, rateLimit, ...doc } = def;
+  catalog.routes.push({ ...doc, secured: def.secured ?? def.url.startsWith('/api/') });
+  app.route({
+    method: def.method,
+    url: def.url,
+    ...(rateLimit === false ? { config: { rateLimit: false } } : {}),
+    handler: async (req, reply) => {
+      const params = (def.params ? parseOrThrow(def.params, req.params, 'params') : undefined) as Out<P>;
+      const query = (def.query ? parseOrThrow(def.query, req.query, 'query') : undefined) as Out<Q>;
+      const body = (def.body ? parseOrThrow(def.body, req.body, 'body') : undefined) as Out<B>;
+      return handler({ params, query, body, req }, reply);
+    },
+  });
+}

@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { competencyChartSvg, renderTrendPng, trendChartSvg } from '../../render/chart.ts';
+import { fontFiles } from '../../render/fonts.ts';
+import { type ApiContext, userKeyOf } from '../context.ts';
+import { dashboardSummary } from '../dashboard/summary.ts';
+import { renderDashboardPage } from '../dashboard/page.ts';
+import { ApiError } from '../http-error.ts';
+import { defineRoute } from '../route.ts';
+import { DashboardBody, DashboardQuery, UserParams } from '../schemas.ts';
+import { z } from 'zod';
+
+const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const FontParams = z.object({ file: z.enum(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) });
+
+export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  defineRoute(app, ctx.catalog, {
+    method: 'GET',
+    url: '/api/dashboard/:user_id',
+    summary: 'A user\'s interview history, averages and per-competency trend',
+    tags: ['dashboard'],
+    params: UserParams,
+    responses: { 200: { description: 'History newest first; competencies with their scores in the order interviews finished.', schema: DashboardBody } },
+    handler: async ({ params }) => dashboardSummary(params.user_id, await ctx.engine.history(userKeyOf(params.user_id))),
+  });
+
+  defineRoute(app, ctx.catalog, {
+    method: 'GET',
+    url: '/api/dashboard/:user_id/trend.png',
+    summary: 'Score trend chart (PNG), the same image chat surfaces post',
+    tags: ['dashboard'],
+    params: UserParams,
+    responses: { 200: { description: 'PNG image.', contentType: 'image/png' } },
+    handler: async ({ params }, reply) => {
+      const png = renderTrendPng(await ctx.engine.history(userKeyOf(params.user_id)));
+      return reply.type('image/png').header('cache-control', 'no-store').send(png);
+    },
+  });
+
+  defineRoute(app, ctx.catalog, {
+    method: 'GET',
+    url: '/dashboard',
+    summary: 'Progress dashboard (HTML): a user-id form, or redirect to the user\'s page',
+    tags: ['dashboard'],
+    query: DashboardQuery,
+    responses: { 200: { description: 'HTML page.', contentType: 'text/html' }, 303: { description: 'Redirect to /dashboard/{user_id}.' } },
+    handler: async ({ query }, reply) => {
+      if (query.user_id) return reply.redirect(`/dashboard/${encodeURIComponent(query.user_id)}`, 303);
+      return page(reply, renderDashboardPage({}));
+    },
+  });
+
+  defineRoute(app, ctx.catalog, {
+    method: 'GET',
+    url: '/dashboard/:user_id',
+    summary: 'Progress dashboard (HTML) for one user: interviews table and score charts',
+    tags: ['dashboard'],
+    params: UserParams,
+    responses: { 200: { description: 'HTML page.', contentType: 'text/html' } },
+    handler: async ({ params }, reply) => {
+      const userKey = userKeyOf(params.user_id);
+      const history = await ctx.engine.history(userKey);
+      const summary = dashboardSummary(params.user_id, history);
+      const latest = summary.totals.completed ? await ctx.engine.lastReport(userKey) : undefined;
+      return page(
+        reply,
+        renderDashboardPage({
+          userId: params.user_id,
+          summary,
+          ...(summary.totals.completed ? { trendSvg: trendChartSvg(history, { title: 'Overall score per interview' }) } : {}),
+          ...(latest ? { latestReportSvg: competencyChartSvg(latest) } : {}),
+        }),
+      );
+    },
+  });
+
+  defineRoute(app, ctx.catalog, {
+    method: 'GET',
+    url: '/dashboard/assets/:file',
+    summary: 'The chart font, so inline charts render in the browser exactly as in chat images',
+    tags: ['dashboard'],
+    params: FontParams,
+    responses: { 200: { description: 'TrueType font.', contentType: 'font/ttf' } },
+    handler: async ({ params }, reply) => {
+      const file = fontFiles().find((f) => basename(f) === params.file);
+      if (!file) throw new ApiError(404, 'not_found', 'No such asset.');
+      return reply.type('font/ttf').header('cache-control', 'public, max-age=604800, immutable').send(await readFile(file));
+    },
+  });
+}
+
+function page(reply: import('fastify').FastifyReply, body: string) {
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', HTML_CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer')
+    .header('cache-control', 'no-store')
+    .send(body);
+}

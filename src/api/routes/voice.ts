@@ -1,0 +1,140 @@
+/**
+ * The seed's voice routes:
+ *   POST /api/voice/transcribe  multipart `audio` file (+ `language`, `prompt`) -> { text, provider, model, duration_s }
+ *   POST /api/voice/synthesize  { text, voice } -> audio bytes, Content-Type by format, x-tts-provider header
+ *   GET  /api/voice/voices      presets and the current speech mode
+ * Errors are JSON { error, message } with a stable code a client can branch on.
+ */
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { SpeechStack } from '../../gpu/stack.ts';
+import { NoSpeechProvider, SpeechError } from '../../gpu/errors.ts';
+import { UploadError, prepareUpload } from '../../gpu/stt/decode-upload.ts';
+import type { SttAudio } from '../../gpu/stt/types.ts';
+import { TTS_CONTENT_TYPES } from '../../gpu/tts/types.ts';
+import { DEFAULT_VOICE, VOICE_PRESETS, VOICE_PRESET_NAMES, isVoicePreset } from '../../gpu/tts/voices.ts';
+
+export interface VoiceRoutesOptions {
+  speech: SpeechStack;
+  config: Pick<Config, 'MAX_AUDIO_BYTES' | 'MAX_AUDIO_SECONDS' | 'MAX_TTS_CHARS' | 'STT_LANGUAGE' | 'TTS_VOICE'>;
+  logger?: Logger;
+}
+
+type ErrorCode = 'unsupported_audio' | 'audio_too_large' | 'audio_too_long' | 'no_speech_service' | 'missing_audio' | 'bad_request' | 'text_too_long' | 'unknown_voice' | 'speech_failed';
+
+function fail(reply: FastifyReply, status: number, error: ErrorCode, message: string, extra: Record<string, unknown> = {}): FastifyReply {
+  return reply.code(status).type('application/json').send({ error, message, ...extra });
+}
+
+const LANGUAGE = /^[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?$|^auto$/;
+
+export const voiceRoutes: FastifyPluginAsync<VoiceRoutesOptions> = async (app: FastifyInstance, opts: VoiceRoutesOptions) => {
+  const { speech, config } = opts;
+  const log = opts.logger ?? app.log;
+  if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+
+  app.get('/api/voice/voices', async () => ({
+    default: isVoicePreset(config.TTS_VOICE) ? config.TTS_VOICE : DEFAULT_VOICE,
+    voices: VOICE_PRESET_NAMES.map((name) => ({ name, description: VOICE_PRESETS[name].description })),
+    mode: speech.mode(),
+  }));
+
+  app.post('/api/voice/transcribe', async (req, reply) => {
+    if (speech.stt.available().length === 0) return fail(reply, 503, 'no_speech_service', 'Speech-to-text is not available right now (the GPU speech server is down and no cloud fallback is configured). Type your answer instead.', { mode: speech.mode() });
+    if (!req.isMultipart()) return fail(reply, 415, 'unsupported_audio', "Send multipart/form-data with the recording in an 'audio' file field.");
+
+    let audio: Buffer | undefined;
+    const fields: Record<string, string> = {};
+    try {
+      for await (const part of req.parts({ limits: { fileSize: config.MAX_AUDIO_BYTES, files: 1, fields: 8, fieldSize: 8192 } })) {
+        if (part.type === 'file') {
+          if (part.fieldname === 'audio' || part.fieldname === 'file') audio = await part.toBuffer();
+          else await part.toBuffer();
+        } else if (typeof part.value === 'string') {
+          fields[part.fieldname] = part.value;
+        }
+      }
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') return fail(reply, 413, 'audio_too_large', `The recording is larger than ${formatBytes(config.MAX_AUDIO_BYTES)}.`, { max_bytes: config.MAX_AUDIO_BYTES });
+      if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return fail(reply, 400, 'bad_request', 'Send one audio file and at most a few fields.');
+      return fail(reply, 400, 'bad_request', 'The multipart body could not be read.');
+    }
+    if (!audio || audio.length === 0) return fail(reply, 400, 'missing_audio', "No recording: put it in an 'audio' file field.");
+    const language = fields.language?.trim() || config.STT_LANGUAGE;
+    if (!LANGUAGE.test(language)) return fail(reply, 400, 'bad_request', `'${language.slice(0, 20)}' is not a language code (e.g. en, de, pt-BR).`);
+
+    let input: SttAudio;
+    let durationS: number | undefined;
+    try {
+      const prepared = await prepareUpload(audio, { maxSeconds: config.MAX_AUDIO_SECONDS });
+      durationS = prepared.durationS;
+      if (prepared.kind === 'pcm') {
+        input = { pcm16: prepared.pcm16, sampleRate: prepared.sampleRate };
+      } else {
+        if (!speech.stt.accepts(prepared.as)) return fail(reply, 415, 'unsupported_audio', `The speech service available now cannot read ${prepared.as} audio; send WAV, Ogg/Opus or WebM/Opus.`);
+        input = prepared.durationS === undefined ? { encoded: prepared.encoded, format: prepared.as } : { encoded: prepared.encoded, format: prepared.as, durationS: prepared.durationS };
+      }
+    } catch (e) {
+      if (e instanceof UploadError) return e.code === 'audio_too_long' ? fail(reply, 400, 'audio_too_long', `${capitalise(e.message)}.`, { max_seconds: config.MAX_AUDIO_SECONDS }) : fail(reply, 415, 'unsupported_audio', `${capitalise(e.message)}.`);
+      throw e;
+    }
+
+    try {
+      const prompt = fields.prompt?.trim();
+      const result = await speech.stt.transcribe(input, { language, ...(prompt ? { prompt } : {}) });
+      const body: Record<string, unknown> = { text: result.text, provider: result.provider, model: result.model, duration_s: round3(result.durationS ?? durationS ?? 0) };
+      if (result.fallbackFrom) body.fallback_from = result.fallbackFrom;
+      return reply.send(body);
+    } catch (e) {
+      return speechFailure(reply, e, 'stt', log);
+    }
+  });
+
+  app.post('/api/voice/synthesize', async (req, reply) => {
+    const body = (req.body ?? {}) as { text?: unknown; voice?: unknown };
+    if (typeof body.text !== 'string' || !body.text.trim()) return fail(reply, 400, 'bad_request', "Send JSON with a non-empty 'text' string.");
+    const text = body.text.trim();
+    if (text.length > config.MAX_TTS_CHARS) return fail(reply, 400, 'text_too_long', `The text is ${text.length} characters; the limit is ${config.MAX_TTS_CHARS}.`, { max_chars: config.MAX_TTS_CHARS });
+    if (body.voice !== undefined && !isVoicePreset(body.voice)) return fail(reply, 400, 'unknown_voice', `Unknown voice; choose one of: ${VOICE_PRESET_NAMES.join(', ')}.`, { voices: [...VOICE_PRESET_NAMES] });
+    const voice = isVoicePreset(body.voice) ? body.voice : isVoicePreset(config.TTS_VOICE) ? config.TTS_VOICE : DEFAULT_VOICE;
+    if (speech.tts.available().length === 0) return fail(reply, 503, 'no_speech_service', 'Text-to-speech is not available right now; the interview continues in text.', { mode: speech.mode() });
+    try {
+      const result = await speech.tts.synthesize(text, { voice });
+      reply.header('content-type', TTS_CONTENT_TYPES[result.format]).header('x-tts-provider', result.provider).header('x-tts-voice', voice);
+      if (result.fallbackFrom) reply.header('x-tts-fallback-from', result.fallbackFrom);
+      if (result.sampleRate) reply.header('x-audio-sample-rate', String(result.sampleRate));
+      return reply.send(result.audio);
+    } catch (e) {
+      return speechFailure(reply, e, 'tts', log);
+    }
+  });
+};
+
+function speechFailure(reply: FastifyReply, e: unknown, capability: 'stt' | 'tts', log: Pick<Logger, 'warn'>): FastifyReply {
+  const what = capability === 'stt' ? 'transcribe the recording' : 'synthesise speech';
+  if (e instanceof NoSpeechProvider) {
+    log.warn({ capability, tried: e.tried, kinds: e.errors.map((x) => x.kind) }, 'no speech provider answered');
+    if (e.tried.length === 0) return fail(reply, 503, 'no_speech_service', `No speech service is available to ${what} right now.`);
+    if (e.errors.length > 0 && e.errors.every((x) => x.kind === 'unsupported')) return fail(reply, 415, 'unsupported_audio', 'The speech service cannot read this audio format.');
+    return fail(reply, 502, 'speech_failed', `Could not ${what}: every speech service failed (${e.tried.join(', ')}). Try again shortly.`);
+  }
+  if (e instanceof SpeechError) return fail(reply, 502, 'speech_failed', `Could not ${what} (${e.kind}).`);
+  throw e;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB` : `${Math.round(n / 1024)} KB`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export default voiceRoutes;

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { INTERVIEW_TYPES } from '../engine/types.ts';
+
+// Request and response shapes of the HTTP API. They validate requests and are turned into
+// the OpenAPI document (openapi.ts), so the docs cannot drift from what the server accepts.
+
+/** The named schemas, which become components in the OpenAPI document. Private: other modules' schemas stay out. */
+export const apiSchemas = z.registry<{ id: string }>();
+function named<S extends z.ZodType>(id: string, schema: S): S {
+  apiSchemas.add(schema as z.ZodType, { id });
+  return schema;
+}
+
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const id = (what: string, max = 128) =>
+  z.string().min(1).max(max).regex(NO_CONTROL, 'Must not contain control characters').describe(what);
+
+export const ACTIONS = ['skip', 'repeat', 'end', 'pause', 'resume'] as const;
+
+export const TypeParams = z.object({
+  type: z.enum(INTERVIEW_TYPES).describe('Interview type: screening (5 questions), behavioral (6), technical (8) or customize (10).'),
+});
+
+export const SessionParams = z.object({ session_id: id('Session id returned by the start call.', 100) });
+export const UserParams = z.object({ user_id: id('Your own stable id for the candidate.') });
+export const DashboardQuery = z.object({ user_id: id('Candidate id to show.').optional() });
+
+export const StartBody = named(
+  'StartRequest',
+  z.object({
+    user_id: id('Your own stable id for the candidate; history and the dashboard are kept per user_id.'),
+    user_name: z.string().max(80).regex(NO_CONTROL, 'Must not contain control characters').optional().describe('How the interviewer addresses the candidate.'),
+    voice_enabled: z.boolean().optional().describe('The client will speak and listen (see /api/voice/*); the interview itself is the same.'),
+    role: z.string().max(120).optional().describe('Target role, e.g. "backend engineer", "data scientist" (default: software engineer).'),
+    level: z.string().max(40).optional().describe('junior, mid (default) or senior.'),
+    document_ids: z.array(z.string().min(1).max(100)).max(10).optional().describe('customize only: ids of documents already uploaded for this user.'),
+  }));
+
+export const RespondBody = named('RespondRequest', z
+  .object({
+    session_id: id('Session id returned by the start call.', 100),
+    user_response: z.string().max(200_000).optional().describe('The candidate\'s answer. Typed commands work too: "skip", "repeat", "pause", "resume", "end".'),
+    action: z.enum(ACTIONS).optional().describe('A command instead of an answer.'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.user_response === undefined && b.action === undefined) ctx.addIssue({ code: 'custom', path: ['user_response'], message: 'Required (or send an action)' });
+    if (b.user_response !== undefined && b.action !== undefined) ctx.addIssue({ code: 'custom', path: ['action'], message: 'Send either user_response or action, not both' });
+  }));
+
+export const Progress = named('Progress', z
+  .object({
+    current: z.number().int().describe('Question number now being asked (1-based).'),
+    total: z.number().int(),
+    label: z.string().describe('e.g. "Question 2 of 5".'),
+    percent: z.number().describe('Share of the interview already behind the candidate, 0-100.'),
+  }));
+
+export const ReportJson = named('Report', z
+  .looseObject({
+    sessionId: z.string(),
+    type: z.enum(INTERVIEW_TYPES),
+    overall: z.object({ score: z.number().nullable(), band: z.string(), label: z.string() }),
+    competencies: z.array(z.object({ competency: z.string(), score: z.number(), questions: z.number() })),
+    questions: z.array(z.looseObject({ question: z.string(), status: z.string(), score: z.number().nullable() })),
+    partial: z.boolean(),
+    summary: z.string(),
+    report_markdown: z.string().describe('The whole report as Markdown, as the chat surfaces show it.'),
+  }));
+
+export const TurnResponse = named('Turn', z
+  .object({
+    session_id: z.string(),
+    interview_type: z.enum(INTERVIEW_TYPES),
+    message: z.string().describe('Everything the interviewer says this turn, as one text.'),
+    messages: z.array(z.string()).describe('The same, one entry per utterance (acknowledgement, next question...).'),
+    progress: Progress,
+    question_number: z.number().int(),
+    total_questions: z.number().int(),
+    status: z.enum(['active', 'paused', 'completed', 'ended']),
+    is_complete: z.boolean(),
+    actions: z.array(z.enum(ACTIONS)).describe('Commands that make sense now.'),
+    report: ReportJson.optional().describe('Present once the interview is complete.'),
+  }));
+
+export const StartResponse = named('StartResponse', TurnResponse.extend({
+  user_id: z.string(),
+  voice_enabled: z.boolean(),
+  role: z.string(),
+  level: z.string(),
+}));
+
+export const SessionView = named('Session', z
+  .object({
+    session_id: z.string(),
+    interview_type: z.enum(INTERVIEW_TYPES),
+    user_id: z.string(),
+    user_name: z.string().optional(),
+    role: z.string(),
+    level: z.string(),
+    status: z.enum(['active', 'paused', 'completed', 'ended']),
+    is_complete: z.boolean(),
+    progress: Progress,
+    question_number: z.number().int(),
+    total_questions: z.number().int(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    transcript: z.array(z.object({ role: z.enum(['interviewer', 'candidate']), text: z.string(), at: z.string(), kind: z.string(), question: z.number().int().nullable() })),
+    report: ReportJson.optional(),
+  }));
+
+export const ErrorBody = named('Error', z
+  .object({
+    error: z.string().describe('Stable machine-readable code, e.g. validation_error, session_not_found, finished.'),
+    message: z.string().describe('Safe to show to a user.'),
+    fields: z.record(z.string(), z.string()).optional().describe('validation_error only: what is wrong with each field.'),
+    request_id: z.string().optional(),
+  }));
+
+const ComponentState = z.object({ ok: z.boolean(), configured: z.boolean(), detail: z.string().optional() });
+
+export const HealthBody = named('Health', z
+  .object({
+    status: z.enum(['ok', 'degraded', 'unavailable']),
+    mode: z.object({
+      interviewer: z.enum(['gemini', 'openai', 'offline']),
+      voice: z.enum(['gpu', 'edge-tts', 'text-only']),
+      customize: z.enum(['hybrid', 'lexical', 'bank-only']),
+    }),
+    providers: z.record(z.string(), ComponentState.extend({ model: z.string().optional(), state: z.string().optional() })),
+    gpu: ComponentState.extend({ services: z.record(z.string(), z.boolean()).optional() }),
+    store: z.object({ kind: z.string(), ok: z.boolean() }),
+    components: z.record(z.string(), ComponentState).optional(),
+    notes: z.array(z.string()).describe('One plain line per capability: which mode is live.'),
+    version: z.string(),
+    uptime_s: z.number(),
+  }));
+
+export const DashboardBody = named('Dashboard', z
+  .object({
+    user_id: z.string(),
+    totals: z.object({ interviews: z.number().int(), completed: z.number().int(), in_progress: z.number().int() }),
+    averages: z.object({
+      overall: z.number().nullable(),
+      by_type: z.record(z.string(), z.object({ interviews: z.number().int(), average: z.number().nullable() })),
+    }),
+    interviews: z.array(
+      z.object({
+        session_id: z.string(),
+        type: z.enum(INTERVIEW_TYPES),
+        role: z.string(),
+        level: z.string(),
+        status: z.string(),
+        started_at: z.string(),
+        finished_at: z.string().nullable(),
+        score: z.number().nullable(),
+        band: z.string().nullable(),
+        partial: z.boolean(),
+      }),
+    ),
+    competencies: z.array(
+      z.object({
+        competency: z.string(),
+        average: z.number(),
+        latest: z.number(),
+        change: z.number().nullable().describe('Latest minus first score; null with a single data point.'),
+        points: z.array(z.object({ session_id: z.string(), at: z.string(), score: z.number() })),
+      }),
+    ),
+  }));
+
+export type StartResponseJson = z.infer<typeof StartResponse>;
+export type TurnResponseJson = z.infer<typeof TurnResponse>;
+export type SessionViewJson = z.infer<typeof SessionView>;
+export type HealthJson = z.infer<typeof HealthBody>;
+export type DashboardJson = z.infer<typeof DashboardBody>;
+export type ReportJsonT = z.infer<typeof ReportJson>;

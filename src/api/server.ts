@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
+import type { Config } from '../config.ts';
+import type { InterviewEngine } from '../engine/engine.ts';
+import type { KeyValueStore } from '../engine/store/kv.ts';
+import type { Logger } from '../logger.ts';
+import { registerApiKeys } from './auth.ts';
+import type { ApiContext } from './context.ts';
+import { registerErrorHandling } from './errors.ts';
+import { gpuProbe, type HealthSources } from './health.ts';
+import { ApiError } from './http-error.ts';
+import { ApiMetrics } from './metrics.ts';
+import { type RawHandler, RawMounts } from './raw-mount.ts';
+import { RouteCatalog } from './route.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { healthRoutes } from './routes/health.ts';
+import { interviewRoutes } from './routes/interview.ts';
+import { metricsRoutes } from './routes/metrics.ts';
+import { appVersion } from './version.ts';
+
+export type ApiConfig = Pick<Config, 'API_KEYS' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'GPU_SERVER_URL' | 'GPU_SERVER_API_KEY'>;
+
+export interface ApiServerOptions {
+  engine: InterviewEngine;
+  kv: KeyValueStore;
+  logger: Logger;
+  config: ApiConfig & Partial<Config>;
+  /** Parts that report their own health (providers, GPU, speech fallbacks...); may be filled in later. */
+  healthSources?: HealthSources;
+  modeNotes?: () => string[];
+  version?: string;
+  /**
+   * Whose X-Forwarded-For to believe for the client address (rate limits, logs). Default: proxies
+   * on loopback and private networks (Render, a compose reverse proxy), never the open internet.
+   */
+  trustProxy?: boolean | string | string[];
+  /** Register src/api/routes/voice.ts when that file exists (default true). */
+  voiceRoutes?: boolean;
+  /** Default: process metrics (CPU, memory, event loop) are collected too. */
+  processMetrics?: boolean;
+}
+
+/** The options a route plugin such as routes/voice.ts receives when the server registers it. */
+export interface ApiPluginOptions {
+  engine: InterviewEngine;
+  config: ApiServerOptions['config'];
+  logger: Logger;
+  metrics: ApiMetrics;
+  healthSources: HealthSources;
+}
+
+export interface ApiServer {
+  app: FastifyInstance;
+  metrics: ApiMetrics;
+  /** Mutable: set a field to add a part to /health. */
+  healthSources: HealthSources;
+  /** Serves `path` with a raw Node handler that sees the untouched request (e.g. Slack Bolt at /slack/events). */
+  mountRaw(path: string, handler: RawHandler): void;
+  listen(opts?: { port?: number; host?: string }): Promise<{ port: number; host: string; url: string }>;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer> {
+  const { config } = opts;
+  const log = opts.logger.child({ component: 'http' });
+  const raw = new RawMounts(log);
+  const metrics = new ApiMetrics({ processMetrics: opts.processMetrics ?? true });
+  const healthSources: HealthSources = opts.healthSources ?? {};
+  if (!healthSources.gpu && config.GPU_SERVER_URL) healthSources.gpu = gpuProbe(config.GPU_SERVER_URL, config.GPU_SERVER_API_KEY);
+  const version = opts.version ?? appVersion();
+
+  const app = Fastify({
+    loggerInstance: log,
+    serverFactory: raw.serverFactory,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: opts.trustProxy ?? 'loopback, linklocal, uniquelocal',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // One line per request in and out (method, URL, status, time; never bodies or headers),
+    // except health checks and scrapes, which would drown everything else.
+    logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: (req) => req.url === '/health' || req.url === '/metrics' }),
+    // Keep-alive connections that are idle are closed on shutdown; busy ones finish first.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }) as unknown as FastifyInstance;
+
+  const ctx: ApiContext = {
+    engine: opts.engine,
+    logger: log,
+    metrics,
+    catalog: new RouteCatalog(),
+    health: { kv: opts.kv, sources: healthSources, notes: opts.modeNotes ?? (() => []), version, startedAt: Date.now() },
+    version,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    apiKeysEnabled: config.API_KEYS.length > 0,
+  };
+
+  const registered: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD' && m !== 'OPTIONS') registered.push({ method: m, url: r.url });
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    metrics.httpSeconds.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+  registerErrorHandling(app, { bodyLimit: config.BODY_LIMIT_BYTES, metrics });
+
+  const origins = config.CORS_ORIGINS;
+  await app.register(cors, {
+    origin: origins.includes('*') ? '*' : origins.length ? origins : false,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    maxAge: 600,
+  });
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, c) =>
+      new ApiError(429, 'rate_limited', `Too many requests: the limit is ${c.max} per minute. Try again in ${c.after}.`, { retryAfterS: Math.max(1, Math.ceil(c.ttl / 1000)) }),
+  });
+  // After the rate limiter, so its per-route hook runs first and key guessing is limited too.
+  registerApiKeys(app, config.API_KEYS);
+
+  healthRoutes(app, ctx);
+  metricsRoutes(app, ctx);
+  interviewRoutes(app, ctx);
+  dashboardRoutes(app, ctx);
+  docsRoutes(app, ctx, () => registered);
+  if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources });
+
+  const detach = metrics.attach(opts.engine);
+  app.addHook('onClose', async () => detach());
+  await app.ready();
+
+  return {
+    app,
+    metrics,
+    healthSources,
+    mountRaw: (path, handler) => raw.mount(path, handler),
+    async listen(o = {}) {
+      await app.listen({ port: o.port ?? config.PORT ?? 8000, host: o.host ?? config.HOST ?? '0.0.0.0' });
+      const addr = app.server.address() as AddressInfo;
+      const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+      return { port: addr.port, host: addr.address, url: `http://${host}:${addr.port}` };
+    },
+    close: () => app.close(),
+  };
+}
+
+/** The speech routes live in their own module (src/api/routes/voice.ts), registered when it exists. */
+async function registerVoiceRoutes(app: FastifyInstance, opts: ApiPluginOptions): Promise<void> {
+  const url = new URL('./routes/voice.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) return;
+  const mod = (await import(url.href)) as { default?: FastifyPluginAsync<ApiPluginOptions>; voiceRoutes?: FastifyPluginAsync<ApiPluginOptions> };
+  const plugin = mod.voiceRoutes ?? mod.default;
+  if (!plugin) {
+    opts.logger.warn('src/api/routes/voice.ts exports no plugin (default or voiceRoutes); voice routes are off');
+    return;
+  }
+  await app.register(plugin, opts);
+}

@@ -1,0 +1,79 @@
+import { ConfigError, loadConfig, secretValues, type Config } from './config.ts';
+import { healthSourcesFromExtras } from './api/health-sources.ts';
+import { createApiServer } from './api/server.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createRuntime } from './runtime.ts';
+import { startSurfaces, stopSurfaces } from './surfaces.ts';
+import { buildRuntimeExtras } from './wiring.ts';
+
+/** How long shutdown may take before the process gives up waiting and exits 1. */
+const SHUTDOWN_TIMEOUT_MS = 25_000;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nFix the environment variables above (see .env.example) and start again.\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+let logger: Logger | undefined;
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger({ level: config.LOG_LEVEL, secrets: secretValues(config) });
+  logger = log;
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
+
+  const extras = await buildRuntimeExtras(config, log);
+  const runtime = await createRuntime(config, log, extras);
+  const api = await createApiServer({
+    engine: runtime.engine,
+    kv: runtime.kv,
+    logger: log,
+    config,
+    modeNotes: runtime.modeNotes,
+    healthSources: healthSourcesFromExtras(extras),
+  });
+  const surfaces = await startSurfaces({ config, logger: log, runtime, extras, http: api });
+  const addr = await api.listen({ port: config.PORT, host: config.HOST });
+  log.info({ port: addr.port, host: addr.host, store: runtime.kv.kind, mode: runtime.modeNotes() }, 'listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing turns in flight');
+    const force = setTimeout(() => {
+      log.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    try {
+      // From here new turns are refused with a safe 503; turns already inside the engine finish.
+      const drained = runtime.engine.drain();
+      // Stops listening and waits for requests in flight (their turns included).
+      await Promise.all([api.close(), stopSurfaces(surfaces, log)]);
+      await drained;
+      await runtime.close();
+      log.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  // The logger scrubs secrets; before it exists, only the error's name and message are printed.
+  if (logger) logger.fatal({ err }, 'failed to start');
+  else process.stderr.write(`failed to start: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
+  process.exit(1);
+});
