@@ -1,3 +1,4 @@
+/** `zip_bomb` covers any compression bomb: a DOCX zip or a PDF's compressed streams. */
 export const DOCUMENT_ERROR_CODES = [
   'too_large',
   'too_many_pages',

@@ -3,7 +3,7 @@ export interface DocumentLimits {
   maxBytes: number;
   /** Most PDF pages accepted. */
   maxPages: number;
-  /** Most bytes a DOCX may expand to when unzipped (all entries together). */
+  /** Most bytes a DOCX may expand to when unzipped, or a PDF's compressed streams when decoded. */
   maxUncompressedBytes: number;
   /** Largest uncompressed/compressed ratio for any sizeable zip entry. */
   maxCompressionRatio: number;

@@ -6,6 +6,7 @@ import { guessKind } from './kind.ts';
 import { resolveLimits, type DocumentLimits } from './limits.ts';
 import { countWordChars, normaliseLines } from './normalise.ts';
 import { extractPdf } from './pdf.ts';
+import { checkPdfStreams } from './pdf-streams.ts';
 import { decodeText } from './plain-text.ts';
 import type { DocumentFormat, DocumentInput, ParsedDocument } from './types.ts';
 
@@ -47,6 +48,7 @@ async function parse(input: DocumentInput, lim: DocumentLimits): Promise<ParsedD
   let pages: number | undefined;
   switch (sniff(bytes)) {
     case 'pdf': {
+      checkPdfStreams(bytes, lim.maxUncompressedBytes);
       const pdf = await extractPdf(bytes, lim);
       format = 'pdf';
       raw = pdf.lines.join('\n');

@@ -5,6 +5,7 @@ import { parseDocument } from '../../../src/engine/docs/parse.ts';
 import { itemsToLines } from '../../../src/engine/docs/pdf.ts';
 import { makeEncryptedPdf } from './encrypted-pdf.ts';
 import { fixtureText, makePdf, makeScannedPdf, paginate, RESUME_TXT } from './make-files.ts';
+import { bombPdf, deflatedZeros } from './zip-bomb.ts';
 
 async function refusal(p: Promise<unknown>): Promise<DocumentError> {
   const e = await p.then(
@@ -78,6 +79,16 @@ describe('PDF documents', () => {
       expect(e.code).toBe('corrupt');
       expect(e.message).not.toMatch(/exception|pdf\.js|stack|undefined/i);
     }
+  });
+
+  test('a PDF whose content stream inflates to 200 MB is refused before the reader decodes it', async () => {
+    const bytes = await bombPdf(await deflatedZeros(200, 'zlib'));
+    expect(bytes.length).toBeLessThan(300 * 1024);
+    const before = process.memoryUsage().rss;
+    const e = await refusal(parseDocument({ bytes, filename: 'resume.pdf' }));
+    expect(e.code).toBe('zip_bomb');
+    expect(e.message).toMatch(/That PDF would expand to more than 50 MB/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 
   test('text items on one baseline become one line; a baseline change starts the next', () => {

@@ -1,5 +1,6 @@
-/** Builds DOCX-shaped zip bombs: word/document.xml is hundreds of MB of zeros deflated to ~200 KB. */
-import { crc32, createDeflateRaw } from 'node:zlib';
+/** Compression bombs: DOCX zips and PDFs whose content is hundreds of MB of zeros deflated to ~200 KB. */
+import { crc32, createDeflate, createDeflateRaw } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { storedEntry, writeZip, type RawZipEntry } from './make-files.ts';
 
 export interface Deflated {
@@ -8,9 +9,12 @@ export interface Deflated {
   size: number;
 }
 
-/** Streams `mb` megabytes of zeros through deflate without ever holding them in memory. */
-export async function deflatedZeros(mb: number): Promise<Deflated> {
-  const deflate = createDeflateRaw({ level: 9 });
+/**
+ * Streams `mb` megabytes of zeros through deflate without ever holding them in memory.
+ * 'raw' is what zip entries hold; 'zlib' (with header) is what a PDF FlateDecode stream holds.
+ */
+export async function deflatedZeros(mb: number, format: 'raw' | 'zlib' = 'raw'): Promise<Deflated> {
+  const deflate = format === 'raw' ? createDeflateRaw({ level: 9 }) : createDeflate({ level: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (b: Buffer) => out.push(b));
   const ended = new Promise<void>((resolve, reject) => {
@@ -45,4 +49,13 @@ export function bombDocx(zeros: Deflated, declared: 'honest' | 'lying'): Uint8Ar
     uncompressedSize: declared === 'honest' ? zeros.size : 4096,
   };
   return writeZip([storedEntry('[Content_Types].xml', CONTENT_TYPES), doc]);
+}
+
+/** A one-page PDF whose content stream is `zeros` (FlateDecode), made with pdf-lib's low-level API. */
+export async function bombPdf(zeros: Deflated): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([612, 792]);
+  const stream = PDFRawStream.of(doc.context.obj({ Filter: 'FlateDecode', Length: zeros.data.length }), zeros.data);
+  page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+  return doc.save();
 }
