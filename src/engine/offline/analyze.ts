@@ -1,4 +1,4 @@
-import { COMMON_WORDS, DECLINE_PATTERNS, FILLERS, STAR_CUES, TRADEOFF_CUES } from './lexicon.ts';
+import { COMMON_WORDS, DECLINE_PATTERNS, FILLERS, INJECTION_PATTERNS, STAR_CUES, TRADEOFF_CUES } from './lexicon.ts';
 
 export type StarPart = keyof typeof STAR_CUES;
 
@@ -69,6 +69,23 @@ export function analyzeAnswer(text: string, keywords: readonly string[] = []): A
     gibberish,
     declined,
   };
+}
+
+/**
+ * Removes sentences that try to instruct the interviewer or ask for a score. What is
+ * left is the answer proper, the only part any scorer (rules or model) gets to see.
+ */
+export function stripInjection(text: string): { text: string; removed: string[] } {
+  // Odd entries are the separators, kept so that what remains reads exactly as written.
+  const parts = text.split(/((?<=[.!?])\s+|\n+)/);
+  const removed: string[] = [];
+  let out = '';
+  for (let i = 0; i < parts.length; i += 2) {
+    const seg = parts[i] ?? '';
+    if (INJECTION_PATTERNS.some((re) => re.test(seg))) removed.push(seg.trim());
+    else out += seg + (parts[i + 1] ?? '');
+  }
+  return removed.length ? { text: out.trim(), removed } : { text, removed };
 }
 
 function uniq<T>(a: T[]): T[] {

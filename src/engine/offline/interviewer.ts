@@ -1,7 +1,7 @@
 import type { Brain, BrainResult, ReactContext, Reaction, ReportSummary, SummaryInput } from '../brain.ts';
 import { createRng, pick } from '../rng.ts';
 import type { PlanQuestion, ProviderCall, QuestionScore } from '../types.ts';
-import { analyzeAnswer } from './analyze.ts';
+import { analyzeAnswer, stripInjection } from './analyze.ts';
 import { heuristicScore } from './score.ts';
 
 const STAR_FOLLOW_UPS = {
@@ -32,8 +32,9 @@ export class OfflineBrain implements Brain {
   }
 
   reactSync(ctx: ReactContext): Reaction {
-    const latest = analyzeAnswer(ctx.latest, ctx.question.keywords ?? []);
-    const whole = analyzeAnswer(ctx.answer, ctx.question.keywords ?? []);
+    // Attempts to instruct the interviewer are not part of the answer and steer nothing.
+    const latest = analyzeAnswer(stripInjection(ctx.latest).text, ctx.question.keywords ?? []);
+    const whole = analyzeAnswer(stripInjection(ctx.answer).text, ctx.question.keywords ?? []);
     if (latest.declined) return { acknowledgement: '', declined: true, note: `declined "${ctx.question.competency}"` };
     const ack = acknowledgement(ctx, latest);
     if (ctx.followUpsAsked >= ctx.maxFollowUps) return { acknowledgement: ack, declined: false };

@@ -1,6 +1,6 @@
 import type { PlanQuestion, QuestionScore, RubricItem, RubricScore } from '../types.ts';
-import { type AnswerAnalysis, analyzeAnswer, quote } from './analyze.ts';
-import { COMMON_WORDS } from './lexicon.ts';
+import { type AnswerAnalysis, analyzeAnswer, quote, stripInjection } from './analyze.ts';
+import { COMMON_WORDS, WORK_WORDS } from './lexicon.ts';
 
 const clamp = (x: number, lo = 0, hi = 1) => Math.max(lo, Math.min(hi, x));
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -23,7 +23,36 @@ function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[a-z][a-z-]{4,}/g) ?? []).filter((w) => !COMMON_WORDS.has(w));
 }
 
-function scoreItem(item: RubricItem, a: AnswerAnalysis, answerLower: string): RubricScore {
+/** Stems (first 5+ letters) of the words a question is about: its text, keywords and rubric. */
+function topicStems(question: PlanQuestion): Set<string> {
+  const text = [question.text, question.competency.replace(/-/g, ' '), ...(question.keywords ?? []), ...question.rubric.map((r) => r.shows)].join(' ');
+  return new Set(contentWords(text).map((w) => w.slice(0, Math.max(5, w.length - 2))));
+}
+
+/** How many of the question's topic words the answer uses; 0 means it talks about something else. */
+export function topicHits(question: PlanQuestion, answer: string): number {
+  const lower = answer.toLowerCase();
+  let hits = (question.keywords ?? []).filter((k) => lower.includes(k.toLowerCase())).length;
+  for (const stem of topicStems(question)) if (lower.includes(stem)) hits += 1;
+  return hits;
+}
+
+/**
+ * About something else entirely: no word in common with the question and (almost) no
+ * word of working life. Kept strict on purpose: a generic but work-related story is not
+ * off-topic, only a poor fit, and the rubric items already score that.
+ */
+export function isOffTopic(question: PlanQuestion, answer: string, a: AnswerAnalysis = analyzeAnswer(answer, question.keywords ?? [])): boolean {
+  if (a.words < 8 || a.gibberish) return false;
+  if (topicHits(question, answer) > 0) return false;
+  const work = (answer.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => WORK_WORDS.has(w)).length;
+  return work <= 1;
+}
+
+/** An answer about something else entirely earns at most this per item, however fluent. */
+const OFF_TOPIC_CAP = 1;
+
+function scoreItem(item: RubricItem, a: AnswerAnalysis, answerLower: string, offTopic: boolean): RubricScore {
   const depth = clamp(a.words / 90);
   const specific = clamp(a.numbers.length * 0.4 + a.namedTerms.length * 0.25 + a.keywordHits.length * 0.35);
   const kind = itemKind(item);
@@ -33,7 +62,8 @@ function scoreItem(item: RubricItem, a: AnswerAnalysis, answerLower: string): Ru
   if (kind !== 'general') {
     if (cue) {
       const numberBoost = kind === 'result' && a.numbers.length > 0 ? 0.6 : 0;
-      score = 2.6 + depth * 1.1 + specific * 0.8 + numberBoost;
+      // The cue shows the part is there; how well it is told grows with depth and specifics.
+      score = 1.6 + depth * 1.6 + specific * 0.8 + numberBoost;
       evidence = cue;
     } else {
       score = depth * 1.2 + specific * 0.4;
@@ -50,6 +80,7 @@ function scoreItem(item: RubricItem, a: AnswerAnalysis, answerLower: string): Ru
   }
   if (a.fillerRate > 0.08) score -= 0.5;
   if (a.words < 8) score = Math.min(score, 1);
+  if (offTopic) score = Math.min(score, OFF_TOPIC_CAP);
   if (a.gibberish || a.declined) {
     score = 0;
     evidence = null;
@@ -67,10 +98,13 @@ const MISSING_ADVICE: Record<Exclude<ItemKind, 'general'>, string> = {
 };
 
 /** Rule-based 0-5 scoring per rubric item; labelled heuristic wherever it is shown. */
-export function heuristicScore(question: PlanQuestion, answer: string): QuestionScore {
+export function heuristicScore(question: PlanQuestion, rawAnswer: string): QuestionScore {
+  // Requests for a score are not part of the answer.
+  const answer = stripInjection(rawAnswer).text;
   const a = analyzeAnswer(answer, question.keywords ?? []);
   const lower = answer.toLowerCase();
-  const items = question.rubric.map((item) => scoreItem(item, a, lower));
+  const offTopic = isOffTopic(question, answer, a);
+  const items = question.rubric.map((item) => scoreItem(item, a, lower, offTopic));
   const total = question.rubric.reduce((s, item, i) => s + item.weight * items[i]!.score, 0);
   const strengths: string[] = [];
   const improvements: string[] = [];
@@ -80,7 +114,8 @@ export function heuristicScore(question: PlanQuestion, answer: string): Question
     if (sc >= 3.5) strengths.push(item.shows);
     else if (sc < 2.5) improvements.push(kind === 'general' ? `A stronger answer would show: ${lowerFirst(item.shows)}` : MISSING_ADVICE[kind]);
   });
-  if (a.numbers.length > 0 && a.words > 30) strengths.push('Used concrete numbers.');
+  if (offTopic) improvements.unshift('Answer the question that was asked: this answer was about something else.');
+  if (a.numbers.length > 0 && a.words > 30 && !offTopic) strengths.push('Used concrete numbers.');
   if (a.fillerRate > 0.08) improvements.push('Cut filler words ("like", "basically", "you know"); pause instead.');
   if (a.words > 0 && a.words < 40 && !a.declined) improvements.push('Give more detail: aim for a one- to two-minute answer.');
   if (a.words > 450) improvements.push('Tighten the answer: lead with the point, then the detail.');
