@@ -5,7 +5,7 @@ export { instructionLines, looksLikeInstruction } from './injection.ts';
 export { extractJobRequirements, skillGaps, type JobRequirements } from './job.ts';
 export { guessKind } from './kind.ts';
 export { DEFAULT_LIMITS, resolveLimits, type DocumentLimits } from './limits.ts';
-export { parseDocument, parsedFromText } from './parse.ts';
+export { cleanFilename, parseDocument, parsedFromText } from './parse.ts';
 export {
   extractProfile,
   type Fact,

@@ -16,6 +16,17 @@ function unsupported(what: string): DocumentError {
   return new DocumentError('unsupported_type', `${what} ${SUPPORTED}`);
 }
 
+/**
+ * The name shown in citations ("resume.pdf lines 12-14"): no directories (browsers send
+ * "C:\\fakepath\\..."), no control characters, and a sane length.
+ */
+export function cleanFilename(name: unknown): string {
+  const base = (typeof name === 'string' ? name : '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  if (clean === '') return 'document';
+  return clean.length <= 120 ? clean : `${clean.slice(0, 100)}…${clean.slice(-19)}`;
+}
+
 /** A PDF needs at least this many letters/digits; fewer means a scan or an image-only export. */
 const PDF_MIN_WORD_CHARS = 20;
 
@@ -36,7 +47,7 @@ export async function parseDocument(input: DocumentInput, limits?: Partial<Docum
 async function parse(input: DocumentInput, lim: DocumentLimits): Promise<ParsedDocument> {
   const bytes = input?.bytes;
   if (!(bytes instanceof Uint8Array)) throw new DocumentError('empty', 'No file was received. Please attach your document and try again.');
-  const filename = typeof input.filename === 'string' && input.filename.trim() !== '' ? input.filename.trim() : 'document';
+  const filename = cleanFilename(input.filename);
   if (bytes.length === 0) throw new DocumentError('empty', 'That file is empty.');
   if (bytes.length > lim.maxBytes) {
     throw new DocumentError('too_large', `That file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(lim.maxBytes)}.`);
@@ -132,7 +143,7 @@ export function parsedFromText(
   if (countWordChars(joined) === 0) throw new DocumentError('empty', 'That text is empty.');
   return {
     id: createHash('sha256').update(joined).digest('hex').slice(0, 16),
-    filename: opts.filename,
+    filename: cleanFilename(opts.filename),
     kind: opts.kind ?? guessKind(lines),
     format: 'txt',
     text: joined,

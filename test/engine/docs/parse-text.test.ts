@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DocumentError } from '../../../src/engine/docs/errors.ts';
-import { parseDocument, parsedFromText } from '../../../src/engine/docs/parse.ts';
+import { cleanFilename, parseDocument, parsedFromText } from '../../../src/engine/docs/parse.ts';
 import { fixtureText, JD_TXT, makePng } from './make-files.ts';
 
 async function refusal(p: Promise<unknown>): Promise<DocumentError> {
@@ -76,6 +76,14 @@ describe('text and markdown documents', () => {
     expect(doc.kind).toBe('job-description');
     const declared = await parseDocument({ bytes: enc(fixtureText(JD_TXT)), filename: 'role.txt', kind: 'resume' });
     expect(declared.kind).toBe('resume');
+  });
+
+  test('filenames used in citations lose directories and control characters', async () => {
+    const doc = await parseDocument({ bytes: enc('Priya Raman'), filename: 'C:\\fakepath\\my\u202eresume.txt' });
+    expect(doc.filename).toBe('myresume.txt');
+    expect(cleanFilename('../../etc/passwd')).toBe('passwd');
+    expect(cleanFilename('   ')).toBe('document');
+    expect(cleanFilename(`${'a'.repeat(300)}.pdf`)).toHaveLength(120);
   });
 
   test('pasted text becomes a document with the same line rules', () => {
