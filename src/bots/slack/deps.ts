@@ -1,0 +1,37 @@
+// What every listener needs, built once in app.ts and passed in (no module-level state).
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { InterviewEngine } from '../../engine/engine.ts';
+import type { KeyValueStore } from '../../engine/store/kv.ts';
+import type { NameLookup } from './people.ts';
+
+export interface UploadedFile {
+  bytes: Uint8Array;
+  filename: string;
+  mimeType?: string;
+}
+
+/** Turns an uploaded resume or job description into a stored document of the user's. */
+export interface SlackDocuments {
+  /** Throws DocumentError (message safe to show) for files it cannot use. */
+  ingest(userKey: string, file: UploadedFile): Promise<{ id: string; summary: string }>;
+}
+
+export type SlackConfig = Pick<Config, 'SLACK_BROADCAST_SUMMARY' | 'MAX_UPLOAD_BYTES' | 'SLACK_API_URL'>;
+
+export interface SlackDeps {
+  engine: InterviewEngine;
+  kv: KeyValueStore;
+  config: SlackConfig;
+  log: Logger;
+  documents: SlackDocuments | undefined;
+  /** The interviewer's name in messages ("Alex is thinking…"). */
+  interviewer: string;
+  /** How long the engine may work before a thinking status is shown. */
+  thinkingDelayMs: number;
+  /** Used only as a Bearer token for Slack's own file hosts. */
+  botToken: string;
+  /** Whether assistant.threads.setStatus works here; learnt on first use. */
+  statusSupport: { known?: boolean };
+  displayName: NameLookup;
+}

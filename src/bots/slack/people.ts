@@ -1,0 +1,40 @@
+// Display names from users.info, cached briefly so a busy thread does not call Slack per message.
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+
+const TTL_MS = 10 * 60_000;
+
+/** Resolves to undefined when Slack will not say (missing users:read scope, network). */
+export type NameLookup = (client: WebClient, userId: string) => Promise<string | undefined>;
+
+interface SlackProfileUser {
+  name?: string;
+  real_name?: string;
+  profile?: { display_name?: string; real_name?: string };
+}
+
+/** The name people see in Slack: display name, else real name, else handle. */
+export function nameOf(user: SlackProfileUser | undefined): string | undefined {
+  const candidates = [user?.profile?.display_name, user?.profile?.real_name, user?.real_name, user?.name];
+  return candidates.find((c) => typeof c === 'string' && c.trim())?.trim();
+}
+
+export function createNameLookup(log: Logger, now: () => number = Date.now): NameLookup {
+  const cache = new Map<string, { name: string; at: number }>();
+  return async (client, userId) => {
+    const hit = cache.get(userId);
+    if (hit && now() - hit.at < TTL_MS) return hit.name;
+    try {
+      const res = await client.users.info({ user: userId });
+      const name = nameOf(res.user as SlackProfileUser | undefined);
+      if (!name) return undefined;
+      cache.set(userId, { name, at: now() });
+      if (cache.size > 5000) cache.delete(cache.keys().next().value!);
+      return name;
+    } catch (err) {
+      // A missing users:read scope should not stop an interview; greet without a name.
+      log.warn({ err, userId }, 'users.info failed; going on without a name');
+      return undefined;
+    }
+  };
+}

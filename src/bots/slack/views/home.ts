@@ -1,0 +1,26 @@
+// The App Home tab: how to start, then the user's history and trend.
+import type { HistoryEntry } from '../../../engine/store/session-store.ts';
+import { historyBlocks } from './history.ts';
+import type { MessageBlock } from './interview-message.ts';
+
+export interface HomeView {
+  type: 'home';
+  blocks: MessageBlock[];
+}
+
+export function homeView(interviewer: string, history: HistoryEntry[]): HomeView {
+  const blocks: MessageBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: `Interview practice with ${interviewer}` } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: 'Type `/interview behavioral` (or *screening*, *technical*, *customize*, plus a role such as `backend engineer`) in any channel, mention me, or send me a direct message. Each interview runs in its own thread and ends with a scored report.',
+      },
+    },
+    { type: 'divider' },
+    ...historyBlocks(history),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: '`/interview forget` deletes your history, reports and documents.' }] },
+  ];
+  return { type: 'home', blocks };
+}
