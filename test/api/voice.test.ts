@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import voicePlugin, { voiceRoutes } from '../../src/api/routes/voice.ts';
 import { createSpeechStack, type SpeechStack } from '../../src/gpu/stack.ts';
 import { espeakSeconds, FakeSpeechServer, oggOpusOf, webmOpusOf } from '../fakes/speech/index.ts';
-import { play, silenceWav, silentMp3, speechConfig, speechWav } from '../gpu/speech/helpers.ts';
+import { play, silenceWav, silentMp3, sleep, speechConfig, speechWav, waitFor } from '../gpu/speech/helpers.ts';
 
 let gpu: FakeSpeechServer;
 let cloud: FakeSpeechServer;
@@ -223,5 +223,34 @@ describe('GET /api/voice/voices and registration', () => {
     await app.ready();
     const res = await upload(silenceWav(0.5), {}, 'a.wav');
     expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('inside the real API server', () => {
+  it('is registered by the server, runs its own stack from config, and reports the GPU and voice mode to /health', async () => {
+    const { makeApi } = await import('./helpers.ts');
+    const { api } = await makeApi({ GPU_SERVER_URL: gpu.url, GPU_HEALTH_INTERVAL_MS: '1000', EDGE_TTS_ENABLED: 'false', EMBEDDINGS_MODEL: 'nomic-embed-text' }, { voiceRoutes: true });
+    app = api.app;
+    const tts = await app.inject({ method: 'POST', url: '/api/voice/synthesize', payload: { text: 'Ready when you are.' } });
+    expect(tts.statusCode).toBe(200);
+    expect(tts.headers['x-tts-provider']).toBe('gpu-xtts');
+
+    const health = async () => (await app.inject({ method: 'GET', url: '/health' })).json();
+    await waitFor(() => gpu.hits.health > 0);
+    const up = await health();
+    expect(up.gpu).toMatchObject({ configured: true, ok: true, services: { stt: true, tts: true, embeddings: true } });
+    expect(up.mode.voice).toBe('gpu');
+
+    // The plugin's own probe (every second here) notices the server going down.
+    gpu.health = 'error';
+    let h = await health();
+    for (let i = 0; i < 50 && h.gpu.ok; i++) {
+      await sleep(100);
+      h = await health();
+    }
+    expect(h.gpu).toMatchObject({ configured: true, ok: false, services: { stt: false, tts: false, embeddings: false } });
+    expect(h.mode.voice).toBe('text-only');
+    const refused = await app.inject({ method: 'POST', url: '/api/voice/synthesize', payload: { text: 'Hello?' } });
+    expect(refused.statusCode).toBe(503);
   });
 });

@@ -8,18 +8,30 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { Logger } from 'pino';
-import type { Config } from '../../config.ts';
-import type { SpeechStack } from '../../gpu/stack.ts';
+import { loadConfig, type Config } from '../../config.ts';
+import { createSpeechStack, type SpeechStack } from '../../gpu/stack.ts';
 import { NoSpeechProvider, SpeechError } from '../../gpu/errors.ts';
 import { UploadError, prepareUpload } from '../../gpu/stt/decode-upload.ts';
 import type { SttAudio } from '../../gpu/stt/types.ts';
 import { TTS_CONTENT_TYPES } from '../../gpu/tts/types.ts';
 import { DEFAULT_VOICE, VOICE_PRESETS, VOICE_PRESET_NAMES, isVoicePreset } from '../../gpu/tts/voices.ts';
 
+type SpeechConfig = Pick<Config, 'MAX_AUDIO_BYTES' | 'MAX_AUDIO_SECONDS' | 'MAX_TTS_CHARS' | 'STT_LANGUAGE' | 'TTS_VOICE'>;
+
+/** The /health hooks this plugin fills in (structurally the server's HealthSources). */
+interface HealthSourcesLike {
+  gpu?: () => unknown;
+  voiceFallback?: () => unknown;
+}
+
 export interface VoiceRoutesOptions {
-  speech: SpeechStack;
-  config: Pick<Config, 'MAX_AUDIO_BYTES' | 'MAX_AUDIO_SECONDS' | 'MAX_TTS_CHARS' | 'STT_LANGUAGE' | 'TTS_VOICE'>;
+  /** The process's shared speech stack; when absent the plugin builds one from config and owns it. */
+  speech?: SpeechStack;
+  /** Missing speech settings take their documented defaults. */
+  config: Partial<Config>;
   logger?: Logger;
+  /** When given, /health reports the GPU server and the voice fallbacks from this stack. */
+  healthSources?: HealthSourcesLike;
 }
 
 type ErrorCode = 'unsupported_audio' | 'audio_too_large' | 'audio_too_long' | 'no_speech_service' | 'missing_audio' | 'bad_request' | 'text_too_long' | 'unknown_voice' | 'speech_failed';
@@ -31,8 +43,11 @@ function fail(reply: FastifyReply, status: number, error: ErrorCode, message: st
 const LANGUAGE = /^[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?$|^auto$/;
 
 export const voiceRoutes: FastifyPluginAsync<VoiceRoutesOptions> = async (app: FastifyInstance, opts: VoiceRoutesOptions) => {
-  const { speech, config } = opts;
+  const full: Config = { ...loadConfig({}), ...definedOnly(opts.config) };
+  const config: SpeechConfig = full;
   const log = opts.logger ?? app.log;
+  const speech: SpeechStack = opts.speech ?? ownStack(app, full, opts.logger);
+  if (opts.healthSources) attachHealth(opts.healthSources, speech);
   if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
 
   app.get('/api/voice/voices', async () => ({
@@ -123,6 +138,33 @@ function speechFailure(reply: FastifyReply, e: unknown, capability: 'stt' | 'tts
   }
   if (e instanceof SpeechError) return fail(reply, 502, 'speech_failed', `Could not ${what} (${e.kind}).`);
   throw e;
+}
+
+/** Used when the server passes no shared stack: probe from here, stop with the server. */
+function ownStack(app: FastifyInstance, config: Config, logger?: Logger): SpeechStack {
+  const owned = createSpeechStack({ config, ...(logger ? { logger } : {}) });
+  owned.start();
+  app.addHook('onClose', async () => owned.stop());
+  return owned;
+}
+
+/** /health learns the GPU server's state (per service) and which voice fallbacks work, from the stack. */
+function attachHealth(sources: HealthSourcesLike, speech: SpeechStack): void {
+  sources.gpu = () => {
+    const st = speech.gpuStatus();
+    const mode = speech.mode();
+    return {
+      configured: st.configured,
+      ok: st.up,
+      ...(st.lastError ? { detail: st.lastError } : {}),
+      ...(st.configured ? { services: { stt: mode.stt === 'gpu-whisper', tts: mode.tts === 'gpu-xtts', embeddings: speech.gpuEmbeddingsAvailable() } } : {}),
+    };
+  };
+  sources.voiceFallback = () => ({ edgeTts: speech.tts.available().includes('edge-tts'), cloudStt: speech.stt.available().includes('openai-whisper') });
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function round3(x: number): number {
