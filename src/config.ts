@@ -51,6 +51,10 @@ const EnvSchema = z.object({
   STT_LANGUAGE: z.string().default('en'),
   TTS_MODEL: z.string().default('tts-1-hd'),
   TTS_VOICE: z.string().default('professional'),
+  // Voice-channel interviews (src/voice/): silence that ends a spoken answer, the one gentle nudge, barge-in.
+  VOICE_END_SILENCE_MS: int(1200, 300, 10_000),
+  VOICE_NUDGE_AFTER_MS: int(20_000, 2000, 600_000),
+  VOICE_BARGE_IN_MS: int(500, 100, 5000),
   // Speech limits and fallbacks (src/gpu/): Edge TTS is the keyless fallback voice when the GPU server is down.
   EDGE_TTS_ENABLED: bool(true),
   OPENAI_STT_MODEL: z.string().default('whisper-1'),

@@ -1,0 +1,382 @@
+/**
+ * A live spoken interview with one candidate, independent of the platform:
+ *
+ *   candidate's Opus packets -> listener (VAD, pieces, end of turn) -> STT per piece
+ *   -> one joined answer -> engine turn (onAnswer) -> transcript lines (onTranscript)
+ *   -> reply spoken sentence by sentence to the audio sink
+ *
+ * It listens only to the candidate, lets them interrupt Alex (barge-in), offers one gentle
+ * nudge after a long silence, and says once, plainly, when speech falls back or stops
+ * working, carrying on in text. close() releases every timer, stream and model it holds.
+ */
+import type { Logger } from 'pino';
+import { isUserError } from '../engine/errors.ts';
+import { parseCommand } from '../engine/input.ts';
+import type { Reply } from '../engine/types.ts';
+import { opusPacketSamples } from '../gpu/audio/opus.ts';
+import type { Utterance } from '../gpu/audio/segmenter.ts';
+import type { CreateVadOptions } from '../gpu/audio/vad/create.ts';
+import type { VoiceActivityDetector } from '../gpu/audio/vad/types.ts';
+import type { SpeechMode } from '../gpu/stack.ts';
+import { AnswerTranscriber } from './answer-transcriber.ts';
+import { CandidateListener } from './listener.ts';
+import { MODE_NOTICES, NUDGE_TEXT, STT_FAILED_TEXT, TTS_FAILED_TEXT, TURN_FAILED_TEXT } from './notices.ts';
+import { SilenceClock, type SilenceClockOptions } from './silence-clock.ts';
+import { ReplySpeaker, type SpeakResult } from './speaker.ts';
+import type { AudioSink, NoticeCode, SpeakerPacket, TranscriptEvent, VoiceSpeech } from './types.ts';
+
+export interface VoiceInterviewOptions {
+  candidateId: string;
+  speech: VoiceSpeech;
+  sink: AudioSink;
+  /** One engine turn for a whole spoken answer (commands such as "skip" are parsed by the engine). */
+  onAnswer(text: string): Promise<Reply>;
+  /** The running transcript: the candidate's answers, Alex's replies, notices. Called in order. */
+  onTranscript(event: TranscriptEvent): void | Promise<void>;
+  /** The interview ended (the closing reply has been spoken). */
+  onFinished?(reply: Reply): void | Promise<void>;
+  /** Per-speaker packets to consume; push() works too. */
+  packets?: AsyncIterable<SpeakerPacket>;
+  endSilenceMs?: number;
+  pieceSilenceMs?: number;
+  maxPieceMs?: number;
+  nudgeAfterMs?: number;
+  bargeInMs?: number;
+  voice?: string;
+  language?: string;
+  vad?: VoiceActivityDetector | CreateVadOptions;
+  /** Wall-clock silence reporting (Discord sends nothing during silence); false turns it off. */
+  silenceClock?: SilenceClockOptions | false;
+  logger?: Logger;
+}
+
+export interface VoiceSessionStats {
+  packets: number;
+  ignoredPackets: number;
+  turns: number;
+  answers: number;
+  bargeIns: number;
+  nudges: number;
+  dropped: number;
+}
+
+const NOTE = /^(Mode|Plan):/;
+
+export class VoiceInterviewSession {
+  readonly candidateId: string;
+  private readonly opts: VoiceInterviewOptions;
+  private readonly log: Logger | undefined;
+  private readonly listener: CandidateListener;
+  private readonly speaker: ReplySpeaker;
+  private readonly clock: SilenceClock | null;
+  private readonly closing = new AbortController();
+  private readonly bargeInMs: number;
+  private readonly nudgeAfterMs: number;
+  private readonly unsubscribeMode: () => void;
+  private transcriber: AnswerTranscriber | null = null;
+  private turnOverlapped = false;
+  private bargedIn = false;
+  private turnQueue: Promise<void> = Promise.resolve();
+  private postQueue: Promise<void> = Promise.resolve();
+  private answering = 0;
+  private context = '';
+  private awaitingSince: number | null = null;
+  private nudged = false;
+  private paused = false;
+  private finished = false;
+  private closed = false;
+  private fedMs = 0;
+  private announcedMode: SpeechMode['voice'] | null = null;
+  private readonly announcedOnce = new Set<NoticeCode>();
+  private source: AsyncIterator<SpeakerPacket> | null = null;
+  private readonly counters: VoiceSessionStats = { packets: 0, ignoredPackets: 0, turns: 0, answers: 0, bargeIns: 0, nudges: 0, dropped: 0 };
+
+  private constructor(opts: VoiceInterviewOptions, listener: CandidateListener) {
+    this.candidateId = opts.candidateId;
+    this.opts = opts;
+    this.log = opts.logger;
+    this.bargeInMs = opts.bargeInMs ?? 500;
+    this.nudgeAfterMs = opts.nudgeAfterMs ?? 20_000;
+    this.speaker = new ReplySpeaker(opts.sink, opts.speech.tts, {
+      ...(opts.voice ? { voice: opts.voice } : {}),
+      ...(opts.logger ? { logger: opts.logger } : {}),
+      onError: () => this.notice('tts-failed', TTS_FAILED_TEXT, { once: true }),
+      onIdle: (reason) => this.spokenAll(reason),
+    });
+    this.listener = listener;
+    this.clock = opts.silenceClock === false ? null : new SilenceClock(() => this.fedMs, (ms) => void this.pushSilence(ms), opts.silenceClock ?? {});
+    this.unsubscribeMode = opts.speech.onModeChange?.((now) => this.modeChanged(now)) ?? (() => undefined);
+  }
+
+  static async create(opts: VoiceInterviewOptions): Promise<VoiceInterviewSession> {
+    let session: VoiceInterviewSession | null = null;
+    const listener = await CandidateListener.create(
+      {
+        endSilenceMs: opts.endSilenceMs ?? 1200,
+        ...(opts.pieceSilenceMs !== undefined ? { pieceSilenceMs: opts.pieceSilenceMs } : {}),
+        ...(opts.maxPieceMs !== undefined ? { maxPieceMs: opts.maxPieceMs } : {}),
+        ...(opts.vad ? { vad: opts.vad } : {}),
+        ...(opts.logger ? { logger: opts.logger } : {}),
+      },
+      {
+        speechStart: (at) => session?.speechStarted(at),
+        piece: (u) => session?.pieceReady(u),
+        turnEnd: (info) => session?.turnEnded(info.voicedMs),
+        tick: (info) => session?.ticked(info.nowMs, info.voicedRunMs),
+      },
+    );
+    session = new VoiceInterviewSession(opts, listener);
+    session.start();
+    return session;
+  }
+
+  get stats(): VoiceSessionStats {
+    return { ...this.counters };
+  }
+
+  /** Whether Alex is talking (or about to: a reply is being synthesised). */
+  get speaking(): boolean {
+    return this.speaker.busy;
+  }
+
+  /** One packet from someone in the channel; only the candidate is heard. */
+  async push(userId: string, packet: Buffer): Promise<void> {
+    if (userId !== this.candidateId) {
+      this.counters.ignoredPackets++;
+      return;
+    }
+    if (this.closed || this.paused || this.finished) return;
+    this.counters.packets++;
+    this.fedMs += (opusPacketSamples(packet) || 960) / 48;
+    this.clock?.packet();
+    try {
+      await this.listener.push(packet);
+    } catch (e) {
+      if (!this.closed) this.log?.warn({ err: e }, 'voice packet could not be processed');
+    }
+  }
+
+  /** Reports silence the platform did not send packets for. */
+  async pushSilence(ms: number): Promise<void> {
+    if (this.closed || this.paused || this.finished || ms <= 0) return;
+    this.fedMs += ms;
+    try {
+      await this.listener.pushSilence(ms);
+    } catch (e) {
+      if (!this.closed) this.log?.warn({ err: e }, 'voice silence could not be processed');
+    }
+  }
+
+  /**
+   * Speaks lines that are already in the thread (the candidate typed an answer, or the
+   * interview just started): the question becomes the context for the next answer.
+   */
+  speak(texts: string[]): Promise<SpeakResult> {
+    const spoken = texts.filter((t) => t.trim() && !NOTE.test(t));
+    if (spoken.length) this.context = spoken[spoken.length - 1]!;
+    this.awaitingSince = null;
+    this.nudged = false;
+    if (this.closed || !this.canSpeak()) {
+      // Nothing will play, so the silence timer starts now.
+      this.awaitingSince = this.listener.nowMs;
+      return Promise.resolve({ packets: 0, outcome: 'dropped' });
+    }
+    return this.speaker.say(spoken.join('\n'));
+  }
+
+  /**
+   * Posts a reply in the transcript and speaks it; a finished interview then calls onFinished
+   * once the closing words have been spoken. Also for replies that did not come from speech (resume).
+   */
+  async present(reply: Reply, opts: { speak?: boolean } = {}): Promise<void> {
+    this.post({ kind: 'interviewer', text: reply.messages.join('\n\n'), reply });
+    const spoken = opts.speak === false ? Promise.resolve(null) : this.speak(reply.messages);
+    if (reply.done && !reply.refused) {
+      this.finished = true;
+      // Not awaited by the turn queue: onFinished usually closes this session, and close() waits for that queue.
+      void (async () => {
+        await spoken;
+        await this.postQueue;
+        if (!this.closed) await this.opts.onFinished?.(reply);
+      })().catch((e: unknown) => this.log?.error({ err: e }, 'finishing the voice interview failed'));
+    }
+  }
+
+  /** Stops listening (the candidate left the channel); an answer in progress is dropped. */
+  pause(): void {
+    if (this.paused) return;
+    this.paused = true;
+    this.listener.discardTurn();
+    this.transcriber = null;
+    this.awaitingSince = null;
+    this.speaker.interrupt();
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.clock?.reanchor();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.clock?.stop();
+    this.unsubscribeMode();
+    this.closing.abort(new DOMException('voice session closed', 'AbortError'));
+    this.speaker.close();
+    void this.source?.return?.()?.catch(() => undefined);
+    await this.turnQueue.catch(() => undefined);
+    await this.postQueue.catch(() => undefined);
+    await this.listener.close();
+  }
+
+  private start(): void {
+    this.clock?.start();
+    const mode = this.opts.speech.mode?.();
+    if (mode) {
+      this.announcedMode = mode.voice;
+      if (mode.voice !== 'gpu') this.notice(MODE_NOTICES[mode.voice].code, MODE_NOTICES[mode.voice].text);
+    }
+    if (this.opts.packets) void this.consume(this.opts.packets);
+  }
+
+  private async consume(packets: AsyncIterable<SpeakerPacket>): Promise<void> {
+    const it = packets[Symbol.asyncIterator]();
+    this.source = it;
+    try {
+      while (!this.closed) {
+        const next = await it.next();
+        if (next.done) break;
+        await this.push(next.value.userId, next.value.packet);
+      }
+    } catch (e) {
+      if (!this.closed) this.log?.warn({ err: e }, 'voice packet source failed');
+    }
+  }
+
+  private canHear(): boolean {
+    const m = this.opts.speech.mode?.();
+    return !m || m.stt !== null;
+  }
+
+  private canSpeak(): boolean {
+    const m = this.opts.speech.mode?.();
+    return !m || m.tts !== null;
+  }
+
+  private speechStarted(_atMs: number): void {
+    if (this.paused || this.finished) return;
+    this.awaitingSince = null;
+    this.turnOverlapped = this.speaker.busy;
+    this.bargedIn = false;
+    this.transcriber = this.canHear()
+      ? new AnswerTranscriber(this.opts.speech.stt, { context: this.context, signal: this.closing.signal, ...(this.opts.language ? { language: this.opts.language } : {}) })
+      : null;
+  }
+
+  private pieceReady(u: Utterance): void {
+    if (this.paused || this.finished) return;
+    this.transcriber?.add(u);
+  }
+
+  private ticked(nowMs: number, voicedRunMs: number): void {
+    if (this.paused || this.finished || this.closed) return;
+    if (this.speaker.busy && this.listener.inTurn && !this.bargedIn && voicedRunMs >= this.bargeInMs) {
+      this.bargedIn = true;
+      this.counters.bargeIns++;
+      this.log?.debug({ voicedRunMs }, 'barge-in: the candidate spoke over Alex');
+      this.speaker.interrupt();
+    }
+    if (this.awaitingSince !== null && !this.nudged && !this.speaker.busy && !this.listener.inTurn && this.answering === 0 && this.canHear() && nowMs - this.awaitingSince >= this.nudgeAfterMs) {
+      this.nudged = true;
+      this.awaitingSince = null;
+      this.counters.nudges++;
+      this.post({ kind: 'interviewer', text: NUDGE_TEXT, nudge: true });
+      if (this.canSpeak()) void this.speaker.say(NUDGE_TEXT);
+    }
+  }
+
+  private turnEnded(voicedMs: number): void {
+    const transcriber = this.transcriber;
+    this.transcriber = null;
+    if (this.paused || this.finished) return;
+    this.counters.turns++;
+    const overlapped = this.turnOverlapped && !this.bargedIn;
+    this.answering++;
+    this.turnQueue = this.turnQueue
+      .then(() => this.answer(transcriber, overlapped, voicedMs))
+      .catch((e: unknown) => this.log?.error({ err: e }, 'voice turn failed'))
+      .finally(() => {
+        this.answering--;
+      });
+  }
+
+  private async answer(transcriber: AnswerTranscriber | null, overlapped: boolean, voicedMs: number): Promise<void> {
+    // Heard speech but cannot transcribe it: the mode notice has already asked for typed answers.
+    if (!transcriber) return;
+    const heard = await transcriber.finish();
+    if (this.closed) return;
+    if (!heard.text) {
+      if (heard.failures.length) this.notice('stt-failed', STT_FAILED_TEXT);
+      return;
+    }
+    const command = parseCommand(heard.text);
+    // "Mm-hmm" while Alex talks is listening, not an answer; a short command still counts.
+    if (overlapped && voicedMs < this.bargeInMs && !command) {
+      this.counters.dropped++;
+      this.log?.debug({ voicedMs }, 'short speech over Alex ignored');
+      return;
+    }
+    if (overlapped) this.speaker.interrupt();
+    this.counters.answers++;
+    this.announcedOnce.delete('stt-failed');
+    this.post({ kind: 'candidate', text: heard.text });
+    let reply: Reply;
+    try {
+      reply = await this.opts.onAnswer(heard.text);
+    } catch (e) {
+      if (this.closed) return;
+      this.log?.warn({ err: e }, 'engine turn failed for a spoken answer');
+      this.notice('turn-failed', isUserError(e) ? e.message : TURN_FAILED_TEXT);
+      return;
+    }
+    if (this.closed) return;
+    await this.present(reply);
+  }
+
+  private spokenAll(reason: 'finished' | 'interrupted'): void {
+    // The silence clock for the nudge starts when Alex stops talking, not when the reply was made.
+    if (reason === 'finished' && !this.listener.inTurn && !this.nudged) this.awaitingSince = this.listener.nowMs;
+  }
+
+  private modeChanged(now: SpeechMode): void {
+    if (this.closed || now.voice === this.announcedMode) return;
+    const before = this.announcedMode;
+    this.announcedMode = now.voice;
+    // Coming back to full voice from the start needs no notice; anything else is said once.
+    if (now.voice === 'gpu' && before === null) return;
+    this.announcedOnce.clear();
+    const n = MODE_NOTICES[now.voice];
+    this.notice(n.code, n.text);
+  }
+
+  private notice(code: NoticeCode, text: string, opts: { once?: boolean } = {}): void {
+    if (opts.once) {
+      if (this.announcedOnce.has(code)) return;
+      this.announcedOnce.add(code);
+    }
+    this.post({ kind: 'notice', code, text });
+  }
+
+  private post(event: TranscriptEvent): void {
+    if (this.closed) return;
+    this.postQueue = this.postQueue
+      .then(() => this.opts.onTranscript(event))
+      .catch((e: unknown) => this.log?.warn({ err: e, kind: event.kind }, 'transcript line could not be posted'));
+  }
+}

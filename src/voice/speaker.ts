@@ -1,0 +1,119 @@
+/**
+ * Alex's mouth: one reply at a time, in order, to the audio sink. A later reply waits for
+ * the one playing (never two playbacks at once); interrupt() (barge-in) stops the one
+ * playing, cancels its synthesis in flight and drops what was queued.
+ */
+import type { Logger } from 'pino';
+import type { TextToSpeech } from '../gpu/tts/types.ts';
+import { isAbortError } from '../gpu/errors.ts';
+import { replyOpusPackets } from './reply-audio.ts';
+import type { AudioSink } from './types.ts';
+
+export interface SpeakerOptions {
+  voice?: string;
+  logger?: Logger;
+  /** A reply could not be spoken (TTS down, unplayable audio); its text is still in the thread. */
+  onError?: (err: unknown) => void;
+  /** The first packet of a reply went to the sink. */
+  onFirstPacket?: (text: string) => void;
+  /** Nothing is playing or queued any more. */
+  onIdle?: (reason: 'finished' | 'interrupted') => void;
+}
+
+export interface SpeakResult {
+  /** Packets handed to the sink. */
+  packets: number;
+  outcome: 'played' | 'interrupted' | 'failed' | 'dropped';
+}
+
+interface Item {
+  text: string;
+  resolve: (r: SpeakResult) => void;
+}
+
+export class ReplySpeaker {
+  private readonly sink: AudioSink;
+  private readonly tts: TextToSpeech;
+  private readonly opts: SpeakerOptions;
+  private readonly queue: Item[] = [];
+  private current: AbortController | null = null;
+  private running = false;
+  private closed = false;
+  private interrupted = false;
+
+  constructor(sink: AudioSink, tts: TextToSpeech, opts: SpeakerOptions = {}) {
+    this.sink = sink;
+    this.tts = tts;
+    this.opts = opts;
+  }
+
+  /** True from the moment a reply is taken up (synthesis included) until the queue is empty. */
+  get busy(): boolean {
+    return this.running;
+  }
+
+  /** Queues a reply; resolves when it has been played, interrupted or dropped. */
+  say(text: string): Promise<SpeakResult> {
+    if (this.closed || !text.trim()) return Promise.resolve({ packets: 0, outcome: 'dropped' });
+    return new Promise((resolve) => {
+      this.queue.push({ text, resolve });
+      void this.pump();
+    });
+  }
+
+  /** Barge-in: stop now and forget what was queued. */
+  interrupt(): boolean {
+    if (!this.running) return false;
+    this.interrupted = true;
+    for (const item of this.queue.splice(0)) item.resolve({ packets: 0, outcome: 'dropped' });
+    this.current?.abort(new DOMException('interrupted', 'AbortError'));
+    this.sink.stop();
+    return true;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.interrupt();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.interrupted = false;
+    while (this.queue.length > 0 && !this.closed) {
+      const item = this.queue.shift()!;
+      const ctl = new AbortController();
+      this.current = ctl;
+      const counter = { packets: 0, failed: false };
+      try {
+        await this.sink.play(this.packets(item.text, ctl.signal, counter), ctl.signal);
+      } catch (e) {
+        if (!ctl.signal.aborted) {
+          counter.failed = true;
+          this.opts.onError?.(e);
+        }
+      } finally {
+        this.current = null;
+      }
+      item.resolve({ packets: counter.packets, outcome: ctl.signal.aborted ? 'interrupted' : counter.failed ? 'failed' : 'played' });
+    }
+    this.running = false;
+    this.opts.onIdle?.(this.interrupted ? 'interrupted' : 'finished');
+  }
+
+  /** The reply's packets; a synthesis failure ends the stream cleanly so the sink never sees an error. */
+  private async *packets(text: string, signal: AbortSignal, counter: { packets: number; failed: boolean }): AsyncGenerator<Buffer> {
+    try {
+      for await (const p of replyOpusPackets(this.tts, text, { signal, ...(this.opts.voice ? { voice: this.opts.voice } : {}) })) {
+        if (signal.aborted) return;
+        if (counter.packets++ === 0) this.opts.onFirstPacket?.(text);
+        yield p;
+      }
+    } catch (e) {
+      if (signal.aborted || isAbortError(e)) return;
+      counter.failed = true;
+      this.opts.logger?.warn({ err: e }, 'reply could not be spoken');
+      this.opts.onError?.(e);
+    }
+  }
+}
