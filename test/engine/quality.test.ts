@@ -51,7 +51,10 @@ function qualitySuite(label: string, makeBrain: () => Promise<{ brain?: Brain; c
         // The scores really come from the brain under test, not a silent fallback.
         expect(s.questions.every((q) => q.scoredBy === scoredBy)).toBe(true);
         strong.push(answeredMean(s));
-        weak.push(answeredMean((await play(type, 'weak', seed)).report));
+        const w = (await play(type, 'weak', seed)).report;
+        // "Not sure" to a follow-up ends the probing; it never turns an answer into a decline.
+        expect(w.questions.every((q) => q.status === 'answered')).toBe(true);
+        weak.push(answeredMean(w));
       }
       expect(mean(strong) - mean(weak)).toBeGreaterThanOrEqual(1.5);
     });

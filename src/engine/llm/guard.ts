@@ -47,12 +47,16 @@ export function cleanLine(s: string, max: number): string {
  * Turns a model's rubric scores into the stored score, with checks in code:
  * item scores clamped to 0-5, evidence kept only if it is a real quote of the (cleaned)
  * answer, unsupported items capped, short answers held near the rules' judgement, and the
- * question score computed here as the weighted mean. `answer` is already free of injections.
+ * question score computed here as the weighted mean.
+ *
+ * `answer` is already free of injection sentences (they never reach the model), so the
+ * same words score the same with or without an attempt attached; a cap keyed on "an
+ * injection was found" would itself make the attempt change the score.
  */
-export function guardScore(question: PlanQuestion, answer: string, out: ScoreOutput, scoredBy: string, flagged: boolean): QuestionScore {
+export function guardScore(question: PlanQuestion, answer: string, out: ScoreOutput, scoredBy: string): QuestionScore {
   const rules = heuristicScore(question, answer);
   const words = analyzeAnswer(answer, question.keywords ?? []).words;
-  const holdNearRules = flagged || words < SHORT_ANSWER_WORDS;
+  const holdNearRules = words < SHORT_ANSWER_WORDS;
   const items: RubricScore[] = question.rubric.map((r, i) => {
     const m = out.items.find((x) => x.id === r.id);
     let score = m && Number.isFinite(m.score) ? clamp(m.score, 0, 5) : rules.items[i]!.score;
@@ -81,17 +85,19 @@ export function guardScore(question: PlanQuestion, answer: string, out: ScoreOut
 /**
  * The model proposes; code decides. Follow-ups stop at the limit, an acknowledgement that
  * talks about scores or asks a second question is replaced by the rules' wording, and a
- * "declined" is only believed for a short message.
+ * "declined" is only believed for a short message before any real answer.
  */
-export function guardReaction(out: ReactOutput, ctx: { followUpsAsked: number; maxFollowUps: number; latestWords: number }, rules: Reaction): Reaction {
-  const declined = out.declined && ctx.latestWords <= 40;
+export function guardReaction(out: ReactOutput, ctx: { followUpsAsked: number; maxFollowUps: number; latestWords: number; canDecline: boolean }, rules: Reaction): Reaction {
+  // After a real answer, "I can't say more" ends the follow-ups; it does not throw the answer away.
+  const declined = out.declined && ctx.latestWords <= 40 && ctx.canDecline;
+  const stopProbing = out.declined && !declined;
   const note = cleanLine(out.note, 100);
   const safeNote = note && !SCORE_TALK.test(note) ? note : undefined;
   if (declined) return { acknowledgement: '', declined: true, ...(safeNote ? { note: safeNote } : {}) };
   let ack = cleanLine(out.acknowledgement, 240);
   if (!ack || ack.includes('?') || SCORE_TALK.test(ack)) ack = rules.acknowledgement;
   let followUp: string | undefined;
-  if (out.followUp && ctx.followUpsAsked < ctx.maxFollowUps) {
+  if (out.followUp && ctx.followUpsAsked < ctx.maxFollowUps && !stopProbing) {
     const line = cleanLine(out.followUp, 300);
     // One question per message: keep everything up to the first question mark.
     const q = line.includes('?') ? line.slice(0, line.indexOf('?') + 1) : line;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Brain, BrainResult, ReactContext, Reaction, ReportSummary, SummaryInput } from '../brain.ts';
 import { analyzeAnswer, stripInjection } from '../offline/analyze.ts';
-import { OfflineBrain, summarizeHeuristically } from '../offline/interviewer.ts';
+import { hasEarlierAnswer, OfflineBrain, summarizeHeuristically } from '../offline/interviewer.ts';
 import { heuristicScore } from '../offline/score.ts';
 import type { InterviewType, PlanQuestion, ProviderCall, QuestionScore } from '../types.ts';
 import type { ProviderChain } from './chain.ts';
@@ -57,11 +57,12 @@ export class LlmBrain implements Brain {
     const latest = stripInjection(ctx.latest).text;
     const answer = stripInjection(ctx.answer).text;
     const a = analyzeAnswer(latest, ctx.question.keywords ?? []);
-    // Some turns need no model: a plain "I don't know", or nothing left once injections are removed.
-    if (rules.declined || !latest) return { value: rules, calls: [this.offlineCall('react')] };
+    // Some turns need no model: a plain "I don't know" (to the question or to a follow-up),
+    // or nothing left once injections are removed.
+    if (rules.declined || a.declined || !latest) return { value: rules, calls: [this.offlineCall('react')] };
     try {
       const out = await this.ask('react', buildReactMessages(ctx, answer, latest), { temperature: 0.6, maxOutputTokens: 300, json: REACT_OUTPUT }, ReactOutput, this.turnDeadlineMs, signal);
-      const value = guardReaction(out.value, { followUpsAsked: ctx.followUpsAsked, maxFollowUps: ctx.maxFollowUps, latestWords: a.words }, rules);
+      const value = guardReaction(out.value, { followUpsAsked: ctx.followUpsAsked, maxFollowUps: ctx.maxFollowUps, latestWords: a.words, canDecline: !hasEarlierAnswer(ctx) }, rules);
       return { value, calls: out.calls };
     } catch (err) {
       return this.fallback(err, 'react', rules);
@@ -69,7 +70,7 @@ export class LlmBrain implements Brain {
   }
 
   async score(question: PlanQuestion, rawAnswer: string, ctx: { type: InterviewType; level: string }, signal?: AbortSignal): Promise<BrainResult<QuestionScore>> {
-    const { text: answer, removed } = stripInjection(rawAnswer);
+    const answer = stripInjection(rawAnswer).text;
     const a = analyzeAnswer(answer, question.keywords ?? []);
     // Nothing a model could judge fairly: let the rules say so, at no cost.
     if (a.gibberish || a.declined || a.words < 8) return { value: heuristicScore(question, answer), calls: [this.offlineCall('score')] };
@@ -80,7 +81,7 @@ export class LlmBrain implements Brain {
     try {
       const out = await this.ask('score', buildScoreMessages(question, answer, ctx), { temperature: 0.2, maxOutputTokens: 800, json: scoreOutput(question) }, ScoreOutput, this.turnDeadlineMs * 2, signal, validIds);
       const by = out.calls[out.calls.length - 1]!;
-      return { value: guardScore(question, answer, out.value, `${by.provider}/${by.model}`, removed.length > 0), calls: out.calls };
+      return { value: guardScore(question, answer, out.value, `${by.provider}/${by.model}`), calls: out.calls };
     } catch (err) {
       return this.fallback(err, 'score', heuristicScore(question, answer));
     }

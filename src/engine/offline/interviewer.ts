@@ -23,6 +23,14 @@ function acknowledgement(ctx: ReactContext, a: ReturnType<typeof analyzeAnswer>)
   return pick(['Thanks.', 'Okay, thank you.', 'Got it.', 'Alright.'], rand);
 }
 
+/** Whether the candidate said something judgeable on this question before the latest message. */
+export function hasEarlierAnswer(ctx: Pick<ReactContext, 'answer' | 'latest' | 'followUpsAsked'>): boolean {
+  if (ctx.followUpsAsked === 0) return false;
+  const earlier = ctx.answer.endsWith(ctx.latest) ? ctx.answer.slice(0, ctx.answer.length - ctx.latest.length) : ctx.answer;
+  const a = analyzeAnswer(stripInjection(earlier).text);
+  return a.words >= 8 && !a.gibberish && !a.declined;
+}
+
 /** The built-in interviewer: bank questions, rule-chosen follow-ups, heuristic scores. Never fails. */
 export class OfflineBrain implements Brain {
   readonly name = 'offline';
@@ -35,7 +43,11 @@ export class OfflineBrain implements Brain {
     // Attempts to instruct the interviewer are not part of the answer and steer nothing.
     const latest = analyzeAnswer(stripInjection(ctx.latest).text, ctx.question.keywords ?? []);
     const whole = analyzeAnswer(stripInjection(ctx.answer).text, ctx.question.keywords ?? []);
-    if (latest.declined) return { acknowledgement: '', declined: true, note: `declined "${ctx.question.competency}"` };
+    if (latest.declined) {
+      // "Not sure" to a follow-up is not a refusal of the question: keep what was said and move on.
+      if (hasEarlierAnswer(ctx)) return { acknowledgement: pick(["That's fine, thank you.", 'Okay, no problem.', 'Understood, thanks.'], createRng(ctx.seed)), declined: false };
+      return { acknowledgement: '', declined: true, note: `declined "${ctx.question.competency}"` };
+    }
     const ack = acknowledgement(ctx, latest);
     if (ctx.followUpsAsked >= ctx.maxFollowUps) return { acknowledgement: ack, declined: false };
     const rand = createRng(ctx.seed + ctx.followUpsAsked * 13 + ctx.question.id.length);
