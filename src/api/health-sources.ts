@@ -2,8 +2,9 @@ import type { HealthSources, ProviderHealth } from './health.ts';
 
 /**
  * Health sources from whatever the wiring built. The wiring may hand over ready-made sources
- * (`healthSources`) or an `llm` chain whose `health()` lists its providers; its exact shape
- * belongs to the language-model layer, so it is read defensively here.
+ * (`healthSources`) or an `llm` chain whose `health()` lists its providers
+ * ({ provider, model, configured, state: 'ok' | 'open-circuit' | 'over-quota' | 'misconfigured', lastError }).
+ * That shape belongs to the language-model layer, so it is read defensively here.
  */
 export function healthSourcesFromExtras(extras: object): HealthSources {
   const e = extras as { healthSources?: HealthSources; llm?: { health?: () => unknown } };
@@ -30,14 +31,16 @@ function toProviders(raw: unknown): ProviderHealth[] {
     .map((p) => {
       const name = String(p.name ?? p.provider ?? p.id ?? 'provider');
       const state = typeof p.state === 'string' ? p.state : typeof p.circuit === 'string' ? p.circuit : undefined;
-      const ok = typeof p.ok === 'boolean' ? p.ok : typeof p.healthy === 'boolean' ? p.healthy : typeof p.available === 'boolean' ? p.available : state === 'closed' || state === 'ready';
+      const configured = typeof p.configured === 'boolean' ? p.configured : true;
+      const ok = configured && (typeof p.ok === 'boolean' ? p.ok : typeof p.healthy === 'boolean' ? p.healthy : state === 'ok' || state === 'closed' || state === 'ready');
+      const detail = typeof p.detail === 'string' ? p.detail : typeof p.lastError === 'string' ? p.lastError : undefined;
       return {
         name,
-        configured: typeof p.configured === 'boolean' ? p.configured : true,
+        configured,
         ok,
         ...(typeof p.model === 'string' ? { model: p.model } : {}),
         ...(state ? { state } : {}),
-        ...(typeof p.detail === 'string' ? { detail: p.detail } : {}),
+        ...(detail ? { detail } : {}),
       };
     });
 }

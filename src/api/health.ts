@@ -98,7 +98,7 @@ export async function checkHealth(ctx: HealthContext): Promise<{ code: number; b
   const body: HealthJson = {
     status,
     mode: { interviewer, voice, customize },
-    providers: Object.fromEntries(providers.map((p) => [p.name, { configured: p.configured, ok: p.ok, ...(p.model ? { model: p.model } : {}), ...(p.state ? { state: p.state } : {}), ...(p.detail ? { detail: p.detail } : {}) }])),
+    providers: Object.fromEntries(providers.map((p) => [providerKey(p, providers), { configured: p.configured, ok: p.ok, ...(p.model ? { model: p.model } : {}), ...(p.state ? { state: p.state } : {}), ...(p.detail ? { detail: p.detail } : {}) }])),
     gpu: { configured: gpu.configured, ok: gpu.ok, ...(gpu.detail ? { detail: gpu.detail } : {}), ...(gpu.services ? { services: gpu.services } : {}) },
     store: { kind: ctx.kv.kind, ok: storeOk },
     ...(components.length ? { components: Object.fromEntries(components) } : {}),
@@ -108,6 +108,11 @@ export async function checkHealth(ctx: HealthContext): Promise<{ code: number; b
   };
   // Only a dead store makes the service unusable; a degraded one still interviews (offline, in text).
   return { code: storeOk ? 200 : 503, body };
+}
+
+/** The provider's name, or name:model when one provider is listed with several models (Gemini's fallbacks). */
+function providerKey(p: ProviderHealth, all: ProviderHealth[]): string {
+  return all.filter((x) => x.name === p.name).length > 1 && p.model ? `${p.name}:${p.model}` : p.name;
 }
 
 function safeNotes(notes: () => string[]): string[] {

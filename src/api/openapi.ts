@@ -24,7 +24,11 @@ export function openApiPath(url: string): string {
  */
 export function buildOpenApi(catalog: RouteCatalog, info: OpenApiInfo, extra: { method: string; url: string }[] = [], securedByKeys = false): Json {
   const components = z.toJSONSchema(apiSchemas, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', uri: REF }) as { schemas: Record<string, Json> };
-  for (const s of Object.values(components.schemas)) delete s.$schema;
+  for (const s of Object.values(components.schemas)) {
+    delete s.$schema;
+    delete s.$id;
+    tidy(s);
+  }
   const paths: Record<string, Record<string, Json>> = {};
   for (const r of catalog.routes) {
     const p = (paths[openApiPath(r.url)] ??= {});
@@ -62,7 +66,20 @@ function schemaRef(s: z.ZodType): Json {
   if (meta) return { $ref: REF(meta.id) };
   const js = z.toJSONSchema(s, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
   delete js.$schema;
+  tidy(js);
   return js;
+}
+
+/** Drops the ±2^53 bounds zod gives every integer: true, but noise for readers of the document. */
+function tidy(v: unknown): void {
+  if (Array.isArray(v)) return v.forEach(tidy);
+  if (!v || typeof v !== 'object') return;
+  const o = v as Json;
+  if (o.type === 'integer') {
+    if (o.minimum === Number.MIN_SAFE_INTEGER) delete o.minimum;
+    if (o.maximum === Number.MAX_SAFE_INTEGER) delete o.maximum;
+  }
+  for (const x of Object.values(o)) tidy(x);
 }
 
 function parameters(obj: z.ZodObject | undefined, where: 'path' | 'query'): Json[] {
@@ -113,6 +130,6 @@ function operation(r: RouteDoc, securedByKeys: boolean): Json {
 }
 
 function operationId(method: Method, url: string): string {
-  const words = url.split(/[/:{}.-]+/).filter(Boolean).filter((w) => w !== 'api');
+  const words = url.split(/[/:{}._-]+/).filter(Boolean);
   return method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }

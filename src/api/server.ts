@@ -42,6 +42,8 @@ export interface ApiServerOptions {
   trustProxy?: boolean | string | string[];
   /** Register src/api/routes/voice.ts when that file exists (default true). */
   voiceRoutes?: boolean;
+  /** Longest /health waits for any one source (default 2000 ms). */
+  healthTimeoutMs?: number;
   /** Default: process metrics (CPU, memory, event loop) are collected too. */
   processMetrics?: boolean;
 }
@@ -100,7 +102,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     logger: log,
     metrics,
     catalog: new RouteCatalog(),
-    health: { kv: opts.kv, sources: healthSources, notes: opts.modeNotes ?? (() => []), version, startedAt: Date.now() },
+    health: { kv: opts.kv, sources: healthSources, notes: opts.modeNotes ?? (() => []), version, startedAt: Date.now(), ...(opts.healthTimeoutMs ? { timeoutMs: opts.healthTimeoutMs } : {}) },
     version,
     bodyLimit: config.BODY_LIMIT_BYTES,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApiPath } from '../../src/api/openapi.ts';
+import { makeApi } from './helpers.ts';
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+});
+
+/** Follows every $ref in the document and returns the ones that do not resolve. */
+function danglingRefs(doc: any): string[] {
+  const bad: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    for (const [k, x] of Object.entries(v)) {
+      if (k === '$ref' && typeof x === 'string') {
+        const target = x.replace(/^#\//, '').split('/').reduce<any>((o, p) => o?.[p], doc);
+        if (!target) bad.push(x);
+      } else walk(x);
+    }
+  };
+  walk(doc);
+  return bad;
+}
+
+/** [method, path] pairs from Fastify's route tree (each line's segment is appended to its parent's path). */
+function routesOf(tree: string): [string, string][] {
+  const out: [string, string][] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = line.match(/^([│ ├└─]*)(\S+) \(([A-Z, ]+)\)/);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    const path = (stack[depth - 1] ?? '') + m[2]!;
+    stack[depth] = path;
+    stack.length = depth + 1;
+    for (const method of m[3]!.split(', ')) if (method !== 'HEAD' && method !== 'OPTIONS') out.push([method, path]);
+  }
+  return out;
+}
+
+describe('/openapi.json', () => {
+  it('is an OpenAPI 3.1 document describing every route the server answers', async () => {
+    // With the voice plugin too: routes registered outside defineRoute must be listed as well.
+    const made = await makeApi({ API_KEYS: 'key-1234567890', EDGE_TTS_ENABLED: 'false' }, { voiceRoutes: true });
+    cleanup = () => made.api.close();
+    const res = await made.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+
+    // Every route registered on the server (HEAD/OPTIONS aside) is in the document.
+    const registered = routesOf(made.app.printRoutes({ commonPrefix: false }));
+    expect(registered.length).toBeGreaterThanOrEqual(10);
+    for (const [method, url] of registered) {
+      if (url === '*') continue;
+      expect(doc.paths[openApiPath(url)]?.[method.toLowerCase()], `${method} ${url}`).toBeDefined();
+    }
+
+    const start = doc.paths['/api/interview/{type}/start'].post;
+    expect(start.parameters[0]).toMatchObject({ name: 'type', in: 'path', required: true, schema: { enum: ['screening', 'behavioral', 'technical', 'customize'] } });
+    expect(start.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/StartRequest');
+    expect(doc.components.schemas.StartRequest.required).toEqual(['user_id']);
+    expect(doc.components.schemas.StartRequest.properties.user_id.maxLength).toBe(128);
+    expect(start.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/StartResponse');
+    expect(start.responses['400']).toBeDefined();
+    expect(start.responses['401']).toBeDefined();
+    expect(start.security).toEqual([{ bearer: [] }, { apiKey: [] }]);
+
+    const respond = doc.paths['/api/interview/{type}/respond'].post;
+    expect(Object.keys(respond.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409', '413', '422', '429', '500']));
+    expect(doc.components.schemas.RespondRequest.properties.action.enum).toEqual(['skip', 'repeat', 'end', 'pause', 'resume']);
+    expect(doc.paths['/health'].get.security).toBeUndefined();
+    expect(doc.paths['/api/dashboard/{user_id}'].get.parameters[0].name).toBe('user_id');
+    expect(doc.paths['/api/voice/transcribe']?.post).toBeDefined();
+    expect(danglingRefs(doc)).toEqual([]);
+    // Operation ids are unique.
+    const ids = Object.values(doc.paths).flatMap((p: any) => Object.values(p).map((o: any) => o.operationId)).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
