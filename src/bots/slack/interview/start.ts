@@ -11,7 +11,7 @@ import { escapeSlack } from '../slack-text.ts';
 import { ANSWER_HINT, type SlackMessage } from '../views/interview-message.ts';
 import { interviewTitle, parentMessage } from '../views/parent-message.ts';
 import { activeInterviewOf } from './active.ts';
-import { ingestFiles, SUPPORTED_EXTENSIONS, type SharedFile } from './files.ts';
+import { ingestFiles, NO_DOCUMENTS, SUPPORTED_EXTENSIONS, type SharedFile } from './files.ts';
 import { dropPending, savePending, withPending, type PendingInterview } from './pending.ts';
 import { postReply } from './post-reply.ts';
 import { surfaceOf, type ThreadTarget } from './target.ts';
@@ -136,7 +136,11 @@ export async function beginInterview(deps: SlackDeps, client: WebClient, p: Pend
     const m = parentMessage(interviewTitle(p.userName, p.type, total, parseRole(p.role).role), { kind: 'running' });
     await client.chat.update({ channel: p.channel, ts: p.parentTs, text: m.text, blocks: m.blocks as never }).catch((err: unknown) => deps.log.debug({ err }, 'could not update the parent message'));
   }
-  const opts = { hint: ANSWER_HINT, ...(p.parentTs ? {} : { title: interviewTitle(p.userName, p.type, total, parseRole(p.role).role) }) };
+  const opts = {
+    hint: ANSWER_HINT,
+    ...(p.type === 'customize' && !deps.documents ? { notes: [NO_DOCUMENTS] } : {}),
+    ...(p.parentTs ? {} : { title: interviewTitle(p.userName, p.type, total, parseRole(p.role).role) }),
+  };
   await postReply(deps, client, first, target, undefined, opts);
   deps.log.info({ sessionId: first.sessionId, type: p.type, documents: p.documentIds.length }, 'slack interview started');
 }

@@ -33,6 +33,8 @@ export interface TurnMessageOptions {
   title?: string;
   /** Small print under the progress line (how to answer, shown once at the start). */
   hint?: string;
+  /** Plain notes about this interview's mode, shown once (escaped here). */
+  notes?: string[];
 }
 
 function button(action: Action, sessionId: string): Record<string, unknown> {
@@ -64,6 +66,7 @@ export function turnMessage(reply: Reply, opts: TurnMessageOptions = {}): SlackM
   }
   const context = [{ type: 'mrkdwn' as const, text: escapeSlack(reply.progress.label) }];
   if (opts.hint) context.push({ type: 'mrkdwn', text: opts.hint });
+  for (const n of opts.notes ?? []) context.push({ type: 'mrkdwn', text: `_${escapeSlack(truncate(n, 500))}_` });
   blocks.push({ type: 'context', elements: context });
   const buttons = reply.done ? [] : reply.actions.filter((a) => a !== 'pause');
   if (buttons.length) blocks.push({ type: 'actions', block_id: 'interview_controls', elements: buttons.map((a) => button(a, reply.sessionId)) });
