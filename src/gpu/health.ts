@@ -29,6 +29,8 @@ export interface GpuHealthOptions {
   /** A server that was up gets one quick re-probe before it is called down (one lost packet is not an outage). */
   confirmDelayMs?: number;
   embeddingsModel?: string | undefined;
+  /** nudge() probes at most this often (default 1000 ms), so a burst of failures costs one probe. */
+  nudgeGapMs?: number;
   logger?: Logger;
 }
 
@@ -72,7 +74,7 @@ export class GpuHealth implements HealthSignal {
 
   /** A GPU call just failed to connect: probe soon rather than wait out the interval. */
   nudge(): void {
-    if (this.opts.url && Date.now() - this.lastStartedAt > 1000) void this.check();
+    if (this.opts.url && Date.now() - this.lastStartedAt >= (this.opts.nudgeGapMs ?? 1000)) void this.check();
   }
 
   /** Called on every change of `up` (including the first probe's verdict); returns an unsubscribe. */

@@ -115,6 +115,18 @@ describe('speech stack following the probe', () => {
     expect(stack.gpuStatus()).toMatchObject({ configured: true, up: true });
   });
 
+  it('probes at once when a GPU call cannot connect, instead of waiting for the next interval', async () => {
+    const probe = new GpuHealth({ url: gpu.url, intervalMs: 3_600_000, confirmDelayMs: 20, nudgeGapMs: 0 });
+    stack = createSpeechStack({ config: speechConfig({ GPU_SERVER_URL: gpu.url, OPENAI_API_KEY: 'sk-test-cloud-key', OPENAI_BASE_URL: `${cloud.url}/v1` }), health: probe, backoffMs: 10 });
+    await probe.check();
+    expect(probe.status().up).toBe(true);
+    await gpu.stop();
+    const r = await stack.stt.transcribe({ wav: (await speechWav('Hello.', 16_000, 1)).wav });
+    expect(r).toMatchObject({ provider: 'openai-whisper', fallbackFrom: 'gpu-whisper' });
+    await waitFor(() => !probe.status().up, 2000);
+    expect(stack.mode()).toMatchObject({ voice: 'text-only', stt: 'openai-whisper', tts: null });
+  });
+
   it('closes the GPU circuit when the probe sees the server back', async () => {
     stack = createSpeechStack({ config: speechConfig({ GPU_SERVER_URL: gpu.url, OPENAI_API_KEY: 'sk-test-cloud-key', OPENAI_BASE_URL: `${cloud.url}/v1` }), backoffMs: 10, breaker: { threshold: 1, cooldownMs: 60_000 } });
     const wav = (await speechWav('Okay.', 16_000, 1)).wav;
