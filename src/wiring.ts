@@ -1,16 +1,33 @@
 import type { Config } from './config.ts';
+import type { ProviderChain } from './engine/llm/chain.ts';
+import { buildLanguageModels } from './engine/llm/from-config.ts';
+import type { KeyValueStore } from './engine/store/kv.ts';
 import type { Logger } from './logger.ts';
 import type { RuntimeExtras } from './runtime.ts';
 
 export interface WiredExtras extends RuntimeExtras {
   /** Parses --doc/--jd files for the terminal and returns stored document ids. */
   ingestCliDocuments?: (userKey: string, docs: string[], jd?: string) => Promise<string[]>;
+  /** The language-model provider chain, when one is configured: `llm.health()` feeds /health and status commands. */
+  llm?: ProviderChain;
 }
 
 /**
  * Chooses the interviewer brain, the customize planner and the mode lines from config.
- * Until a language model or documents are configured, the built-in offline interviewer runs.
+ * With Gemini and/or OpenAI configured, the language-model interviewer runs over the
+ * provider chain (offline rules last); otherwise the built-in offline interviewer runs.
+ * `deps.kv` is the store daily quotas are counted in; without it one is opened on STORE_URL.
  */
-export async function buildRuntimeExtras(_config: Config, _logger: Logger): Promise<WiredExtras> {
-  return {};
+export async function buildRuntimeExtras(config: Config, logger: Logger, deps: { kv?: KeyValueStore } = {}): Promise<WiredExtras> {
+  const extras: WiredExtras = {};
+  const closers: (() => Promise<void>)[] = [];
+  const llm = await buildLanguageModels(config, logger, deps.kv ? { kv: deps.kv } : {});
+  if (llm) {
+    extras.brain = llm.brain;
+    extras.llm = llm.chain;
+    extras.modeNotes = llm.modeNotes;
+    closers.push(llm.close);
+  }
+  if (closers.length) extras.onClose = async () => void (await Promise.all(closers.map((c) => c())));
+  return extras;
 }

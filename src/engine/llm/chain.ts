@@ -23,8 +23,12 @@ export interface Attempt {
 }
 
 export interface ProviderHealth {
+  /** `provider/model`, unique per entry. */
+  name: string;
   provider: string;
   model: string;
+  /** Would be tried right now. */
+  ok: boolean;
   /** False for a provider with no key/URL set; such entries are listed so /health can say so. */
   configured: boolean;
   state: ProviderState;
@@ -33,6 +37,8 @@ export interface ProviderHealth {
   quota: number;
   /** Safe text of the last failure (never a key). */
   lastError?: string;
+  /** Plain words for a status page: why it is not ok, or the last failure. */
+  detail?: string;
   /** True once the start-up check passed. */
   verified?: boolean;
 }
@@ -389,9 +395,15 @@ export class ProviderChain {
       const usedToday = await this.quota.used(e.provider);
       const mis = e.misconfigured && this.now() < e.misconfigured.until;
       const state: ProviderState = mis ? 'misconfigured' : quota > 0 && usedToday >= quota ? 'over-quota' : e.breaker.state === 'open' ? 'open-circuit' : 'ok';
-      out.push({ provider: e.provider, model: e.model, configured: true, state, usedToday, quota, ...(e.lastError ? { lastError: e.lastError } : {}), ...(e.verified ? { verified: true } : {}) });
+      const detail = state === 'over-quota' ? `daily quota of ${quota} requests used; back at 00:00 UTC` : state === 'open-circuit' ? `skipped after repeated failures: ${e.lastError ?? ''}` : state === 'misconfigured' ? e.misconfigured!.message : e.lastError;
+      out.push({ name: e.label, provider: e.provider, model: e.model, ok: state === 'ok', configured: true, state, usedToday, quota, ...(e.lastError ? { lastError: e.lastError } : {}), ...(detail ? { detail } : {}), ...(e.verified ? { verified: true } : {}) });
     }
-    for (const u of this.unconfigured) out.push({ provider: u.provider, model: u.model, configured: false, state: 'misconfigured', usedToday: 0, quota: this.quotas[u.provider] ?? 0, lastError: u.hint });
+    for (const u of this.unconfigured) out.push({ name: `${u.provider}/${u.model}`, provider: u.provider, model: u.model, ok: false, configured: false, state: 'misconfigured', usedToday: 0, quota: this.quotas[u.provider] ?? 0, lastError: u.hint, detail: u.hint });
     return out;
+  }
+
+  /** Entries that would be tried now, by label (no store access: for mode lines). */
+  usable(): string[] {
+    return this.entries.filter((e) => !this.skipReason(e)).map((e) => e.label);
   }
 }
