@@ -37,7 +37,9 @@ export interface SurfaceStarter {
  *
  * Lazy imports keep discord.js and Bolt out of processes that do not use them.
  */
-export const SURFACES: SurfaceStarter[] = [];
+export const SURFACES: SurfaceStarter[] = [
+  { name: 'slack', enabled: (c) => Boolean(c.SLACK_BOT_TOKEN), start: async (ctx) => (await import('./bots/slack/start.ts')).startSlack(ctx) },
+];
 
 /**
  * Starts each enabled surface. One that fails to start is logged and skipped: the HTTP API
