@@ -120,4 +120,36 @@ describe('Slack delivery rules', () => {
     expect(progressOf(replies.at(-1))).toBe('Question 2 of 5');
     expect(replies.some((m) => (m.text ?? '').includes('thinking'))).toBe(false);
   });
+
+  it('refuses an over-long answer privately and records nothing', async () => {
+    h = await startHarness({ engine: { maxAnswerChars: 100 } });
+    const { parent, key } = await startScreening(h);
+    const before = await h.session(key);
+    await h.reply(parent.ts, 'x'.repeat(150));
+    const note = h.fake.ephemerals(CHANNEL).at(-1);
+    expect(note).toMatchObject({ user: CANDIDATE.id, thread_ts: parent.ts, text: expect.stringContaining('the limit is 100') });
+    expect((await h.session(key))!.version).toBe(before!.version);
+    expect(progressOf(h.questionMessage(parent.ts))).toBe('Question 1 of 5');
+  });
+
+  it('still posts the report and the channel summary when the chart upload fails', async () => {
+    h = await startHarness();
+    const { parent } = await startScreening(h);
+    await h.reply(parent.ts, STRONG_BEHAVIORAL);
+    h.fake.failNext({ method: 'files.getUploadURLExternal', error: 'ratelimited' });
+    await h.command('end');
+    const replies = h.botReplies(parent.ts);
+    expect(replies.some((m) => (m.blocks ?? []).some((b) => (b as { type: string }).type === 'header'))).toBe(true);
+    expect(replies.some((m) => m.reply_broadcast)).toBe(true);
+    expect(h.fake.uploads().filter((u) => u.completed)).toEqual([]);
+  });
+
+  it('keeps the channel summary in the thread when SLACK_BROADCAST_SUMMARY is false', async () => {
+    h = await startHarness({ env: { SLACK_BROADCAST_SUMMARY: 'false' } });
+    const { parent } = await startScreening(h);
+    await h.command('end');
+    const replies = h.botReplies(parent.ts);
+    expect(replies.some((m) => (m.blocks ?? []).some((b) => (b as { type: string }).type === 'header'))).toBe(true);
+    expect(replies.some((m) => m.reply_broadcast)).toBe(false);
+  });
 });
