@@ -61,9 +61,15 @@ export class ScriptedStt implements SpeechToText {
     if (signal?.aborted) throw new SpeechError({ provider: this.name, kind: 'aborted', message: 'aborted' });
     if (this.failWith) throw this.failWith;
     if (!('pcm16' in audio)) throw new SpeechError({ provider: this.name, kind: 'unsupported', message: 'pcm only' });
-    const x = new Float32Array(audio.pcm16.length);
-    for (let i = 0; i < x.length; i++) x[i] = audio.pcm16[i]! / 32768;
-    const v = voicedMs(x, audio.sampleRate);
+    const text = this.recognise(audio.pcm16, audio.sampleRate, opts.prompt);
+    return { text, provider: this.name, model: 'fake', ms: 0 };
+  }
+
+  /** The words of the next clip(s), judged by how much voiced audio `pcm16` holds. */
+  recognise(pcm16: Int16Array, sampleRate: number, prompt?: string): string {
+    const x = new Float32Array(pcm16.length);
+    for (let i = 0; i < x.length; i++) x[i] = pcm16[i]! / 32768;
+    const v = voicedMs(x, sampleRate);
     let best = 1;
     let bestErr = Infinity;
     let sum = 0;
@@ -78,8 +84,8 @@ export class ScriptedStt implements SpeechToText {
     const words = this.refs.slice(this.cursor, this.cursor + best).map((r) => r.text);
     this.cursor += words.length;
     const text = v < 60 ? '' : words.join(' ');
-    this.calls.push({ durationMs: (audio.pcm16.length / audio.sampleRate) * 1000, voicedMs: v, prompt: opts.prompt, text });
-    return { text, provider: this.name, model: 'fake', ms: 0 };
+    this.calls.push({ durationMs: (pcm16.length / sampleRate) * 1000, voicedMs: v, prompt, text });
+    return text;
   }
 }
 
