@@ -19,7 +19,8 @@ let a1: SpokenClip;
 let a2: SpokenClip;
 let a3: SpokenClip;
 beforeAll(async () => {
-  [a1, a2, a3] = (await Promise.all([speak('I rebuilt the deployment pipeline.'), speak('It now takes ten minutes instead of an hour.'), speak('The team ships every day.')])) as SpokenClip[];
+  const clips = await Promise.all([speak('I rebuilt the deployment pipeline.'), speak('It now takes ten minutes instead of an hour.'), speak('The team ships every day.')]);
+  [a1, a2, a3] = [clips[0]!, clips[1]!, clips[2]!];
 });
 
 const cleanup: (() => Promise<void>)[] = [];
