@@ -113,8 +113,13 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat()) if (m !== 'HEAD' && m !== 'OPTIONS') registered.push({ method: m, url: r.url });
   });
+  let closing = false;
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // Answers finished during shutdown close their connection, so a keep-alive client cannot hold the server open.
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
   });
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
@@ -162,7 +167,10 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       return { port: addr.port, host: addr.address, url: `http://${host}:${addr.port}` };
     },
-    close: () => app.close(),
+    close: async () => {
+      closing = true;
+      await app.close();
+    },
   };
 }
 

@@ -14,6 +14,9 @@ export interface DashboardPageInput {
   latestReportSvg?: string;
 }
 
+/** A small inline icon (a speech bubble), so browsers do not ask for /favicon.ico. */
+const FAVICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="2" y="4" width="28" height="20" rx="6" fill="#2563eb"/><path d="M9 24l0 6 7-6z" fill="#2563eb"/><circle cx="10" cy="14" r="2" fill="#fff"/><circle cx="16" cy="14" r="2" fill="#fff"/><circle cx="22" cy="14" r="2" fill="#fff"/></svg>')}`;
+
 const dateFmt = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', hour12: false });
 const fmtDate = (iso: string) => `${dateFmt.format(new Date(iso))} UTC`;
 const fmtScore = (s: number | null) => (s === null ? '–' : `${s.toFixed(1)} / 5`);
@@ -37,6 +40,7 @@ function layout(title: string, userId: string | undefined, body: Raw): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="${FAVICON}">
 <style>${raw(DASHBOARD_CSS)}</style>
 </head>
 <body>
@@ -61,7 +65,7 @@ function stats(s: DashboardJson): Raw {
 <div class="card stat"><div class="label">Interviews</div><div class="value">${s.totals.completed}</div><div class="hint">finished${s.totals.in_progress ? ` · ${s.totals.in_progress} in progress` : ''}</div></div>
 <div class="card stat"><div class="label">Average score</div><div class="value">${fmtScore(s.averages.overall)}</div><div class="hint">over scored interviews</div></div>
 <div class="card stat"><div class="label">Latest</div><div class="value">${latest ? fmtScore(latest.score) : '–'}</div><div class="hint">${latest ? bandPill(latest.band) : 'none finished yet'}</div></div>
-<div class="card stat"><div class="label">Most improved</div><div class="value" style="font-size:20px">${best ? competencyName(best.competency) : '–'}</div><div class="hint">${best ? change(best.change) : 'needs two interviews'}</div></div>
+<div class="card stat"><div class="label">Most improved</div><div class="value" style="font-size:20px">${best ? competencyName(best.competency) : '–'}</div><div class="hint">${best ? change(best.change) : 'needs a competency scored twice'}</div></div>
 </section>`;
 }
 

@@ -10,7 +10,8 @@ const mean = (xs: number[]) => (xs.length ? round2(xs.reduce((a, b) => a + b, 0)
  * interviews, and each competency's scores in the order the interviews finished.
  */
 export function dashboardSummary(userId: string, history: HistoryEntry[]): DashboardJson {
-  const newest = [...history].sort((a, b) => b.startedAt - a.startedAt);
+  // Reversed first so that interviews started in the same millisecond still list newest first (the sort is stable).
+  const newest = [...history].reverse().sort((a, b) => b.startedAt - a.startedAt);
   const finished = history.filter((e) => e.finishedAt !== undefined).sort((a, b) => a.finishedAt! - b.finishedAt!);
   const scored = finished.filter((e): e is HistoryEntry & { score: number } => typeof e.score === 'number');
 
