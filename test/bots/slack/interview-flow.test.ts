@@ -148,5 +148,10 @@ describe('Slack interview in a thread', () => {
     expect(progressOf(q)).toBe('Question 1 of 5');
     await h.reply(ask.ts, 'skip', CANDIDATE.id, { channel: dm });
     expect(progressOf(h.questionMessage(ask.ts, dm))).toBe('Question 2 of 5');
+    // An answer typed at the top of the DM is pointed at the thread, not taken as a command.
+    const stray = h.fake.addMessage({ channel: dm, user: CANDIDATE.id, text: 'I think I would start by asking questions' });
+    await h.event({ type: 'message', channel: dm, channel_type: 'im', user: CANDIDATE.id, text: stray.text, ts: stray.ts });
+    expect(h.fake.messages(dm).at(-1)?.text).toBe('Your interview runs in its thread: reply there to answer, or type `end` to stop it.');
+    expect(progressOf(h.questionMessage(ask.ts, dm))).toBe('Question 2 of 5');
   });
 });

@@ -5,12 +5,12 @@
 import type { WebClient } from '@slack/web-api';
 import { parseRequest } from '../command-text.ts';
 import type { SlackDeps } from '../deps.ts';
-import { sessionKey } from '../keys.ts';
+import { sessionKey, userKey } from '../keys.ts';
 import { tellUser } from '../notify.ts';
 import { claimOnce, firstTime } from '../once.ts';
 import { userSafeMessage } from '../safe-error.ts';
 import { plainFromSlack } from '../slack-text.ts';
-import { isRunning } from './active.ts';
+import { activeInterviewOf, isRunning } from './active.ts';
 import { ingestFiles, NO_DOCUMENTS, type SharedFile } from './files.ts';
 import { dropPending, getPending, type PendingInterview, withPending } from './pending.ts';
 import { handleRequest } from './requests.ts';
@@ -57,6 +57,11 @@ export async function handleIncoming(deps: SlackDeps, client: WebClient, m: Inco
   } catch (err) {
     const safe = userSafeMessage(err);
     if (!safe) throw err;
+    // Most likely an answer typed outside the interview's thread: point there instead.
+    const active = await activeInterviewOf(deps, userKey(m.team, m.userId));
+    if (active?.kind === 'session' && active.session.surface?.channel === m.channel) {
+      return reply('Your interview runs in its thread: reply there to answer, or type `end` to stop it.');
+    }
     return reply(`${safe} Type \`help\` to see what I can do.`);
   }
   await handleRequest(deps, client, { team: m.team, channel: m.channel, userId: m.userId, threadTs: m.threadTs ?? m.ts, files: m.files, reply }, req);
