@@ -5,7 +5,7 @@ import { backoffDelay, type BackoffOptions, sleep } from './backoff.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { AllProvidersFailed, isAbortError, ProviderError, type ProviderErrorKind, scrubSecrets } from './errors.ts';
 import { PriceTable } from './prices.ts';
-import { DailyQuota } from './quota.ts';
+import { DailyQuota, utcDay } from './quota.ts';
 import type { ChatMessage, GenerateOptions, GenerateResult, LanguageModel, StreamChunk } from './types.ts';
 
 export type ProviderState = 'ok' | 'open-circuit' | 'over-quota' | 'misconfigured';
@@ -263,7 +263,7 @@ export class ProviderChain {
         if (!q.allowed) {
           e.breaker.release();
           note(e, { outcome: 'skipped', reason: 'over-quota', ms: 0 });
-          this.warnOnce(e, `daily quota of ${this.quotas[e.provider]} requests reached; skipped until 00:00 UTC`);
+          this.warnOnce(e, `daily quota of ${this.quotas[e.provider]} ${e.provider} requests reached for ${utcDay(this.now())}; skipped until 00:00 UTC`);
           break;
         }
         if (n === 1) tried.push(e.label);
@@ -390,9 +390,12 @@ export class ProviderChain {
 
   async health(): Promise<ProviderHealth[]> {
     const out: ProviderHealth[] = [];
+    const used = new Map<string, number>();
     for (const e of this.entries) {
       const quota = this.quotas[e.provider] ?? 0;
-      const usedToday = await this.quota.used(e.provider);
+      // Several models of one provider share its counter: read it once.
+      const usedToday = used.get(e.provider) ?? (await this.quota.used(e.provider));
+      used.set(e.provider, usedToday);
       const mis = e.misconfigured && this.now() < e.misconfigured.until;
       const state: ProviderState = mis ? 'misconfigured' : quota > 0 && usedToday >= quota ? 'over-quota' : e.breaker.state === 'open' ? 'open-circuit' : 'ok';
       const detail = state === 'over-quota' ? `daily quota of ${quota} requests used; back at 00:00 UTC` : state === 'open-circuit' ? `skipped after repeated failures: ${e.lastError ?? ''}` : state === 'misconfigured' ? e.misconfigured!.message : e.lastError;
