@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { parseLevel, parseRole } from '../../engine/interview-types.ts';
 import type { EngineInput, Session } from '../../engine/types.ts';
 import { type ApiContext, userKeyOf } from '../context.ts';
 import { ApiError, statusForCode } from '../http-error.ts';
 import { sessionJson, turnJson } from '../present.ts';
 import { defineRoute } from '../route.ts';
+import { SessionMetaCache } from '../session-meta.ts';
 import { ErrorBody, RespondBody, SessionParams, SessionView, StartBody, StartResponse, TurnResponse, TypeParams } from '../schemas.ts';
 
 const TAG = ['interview'];
@@ -12,13 +14,14 @@ const TAG = ['interview'];
 /** A session the HTTP API may touch: only ones it started (chat sessions stay private to their surface). */
 async function httpSession(ctx: ApiContext, sessionId: string): Promise<Session> {
   const s = await ctx.engine.getById(sessionId);
-  if (!s || !s.key.startsWith('http:')) {
-    throw new ApiError(404, 'session_not_found', 'There is no interview with that session_id. Start one with POST /api/interview/{type}/start.');
-  }
+  if (!s || !s.key.startsWith('http:')) throw notFound();
   return s;
 }
 
+const notFound = () => new ApiError(404, 'session_not_found', 'There is no interview with that session_id. Start one with POST /api/interview/{type}/start.');
+
 export function interviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const meta = new SessionMetaCache(ctx.engine);
   defineRoute(app, ctx.catalog, {
     method: 'POST',
     url: '/api/interview/:type/start',
@@ -40,8 +43,9 @@ export function interviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
         mode: body.voice_enabled ? 'voice' : 'text',
         surface: { api: 'http' },
       });
-      const session = await ctx.engine.getById(reply.sessionId);
-      return { ...turnJson(reply, params.type), user_id: body.user_id, voice_enabled: body.voice_enabled ?? false, role: session?.role ?? '', level: session?.level ?? '' };
+      meta.remember(reply.sessionId, { type: params.type, key: reply.key });
+      // The same parsing the engine applied (it would have thrown above on an unknown role or level).
+      return { ...turnJson(reply, params.type), user_id: body.user_id, voice_enabled: body.voice_enabled ?? false, role: parseRole(body.role).role, level: parseLevel(body.level) };
     },
   });
 
@@ -62,12 +66,13 @@ export function interviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
       503: { description: 'Shutting down or busy; send the answer again shortly.', schema: ErrorBody },
     },
     handler: async ({ params, body }, res) => {
-      const session = await httpSession(ctx, body.session_id);
+      const session = await meta.get(body.session_id);
+      if (!session || !session.key.startsWith('http:')) throw notFound();
       if (session.type !== params.type) {
         throw new ApiError(409, 'wrong_interview_type', `That session is a ${session.type} interview, not ${params.type}. Send answers to /api/interview/${session.type}/respond.`);
       }
       const input: EngineInput = body.action ? { kind: 'command', command: body.action } : { kind: 'answer', text: body.user_response ?? '' };
-      const reply = await ctx.engine.handleSession(session.id, input);
+      const reply = await ctx.engine.handleSession(body.session_id, input);
       const json = turnJson(reply, session.type);
       if (reply.refused) {
         const status = statusForCode(reply.refused.code);
