@@ -51,7 +51,7 @@ export interface ChainCall {
 }
 
 export interface ChainResult extends GenerateResult {
-  /** The record for the session: who answered, tokens, cost, time, who was tried first. */
+  /** The record for the session: who answered, tokens, cost, time, and (fallbackFrom) who was ahead of it but did not answer. */
   call: ProviderCall;
   attempts: Attempt[];
 }
@@ -235,7 +235,13 @@ export class ProviderChain {
     const remaining = () => end - performance.now();
     const attempts: Attempt[] = [];
     const tried: string[] = [];
+    // Everyone ahead of the answerer that did not answer: failed, or passed over (open circuit, quota, misconfigured).
+    const passed: string[] = [];
+    const pass = (e: Entry) => {
+      if (!passed.includes(e.label)) passed.push(e.label);
+    };
     const errors: ProviderError[] = [];
+    const failed = (reason?: string, errs: ProviderError[] = errors) => new AllProvidersFailed(tried, errs, reason, passed);
     const note = (e: Entry, a: Omit<Attempt, 'provider' | 'model'>) => {
       const rec: Attempt = { provider: e.provider, model: e.model, ...a };
       attempts.push(rec);
@@ -247,26 +253,32 @@ export class ProviderChain {
       const skip = this.skipReason(e);
       if (skip) {
         note(e, { outcome: 'skipped', reason: skip, ms: 0 });
+        pass(e);
         continue;
       }
       for (let n = 1; n <= this.maxAttempts; n++) {
-        if (call.signal?.aborted) throw new AllProvidersFailed(tried, errors, 'the call was cancelled');
+        if (call.signal?.aborted) throw failed('the call was cancelled');
         if (remaining() < MIN_ATTEMPT_MS) {
           note(e, { outcome: 'skipped', reason: 'no-time', ms: 0 });
-          throw new AllProvidersFailed(tried, errors, `no provider answered before the deadline${tried.length ? ` (tried ${tried.join(', ')})` : ''}`);
+          throw failed(`no provider answered before the deadline${tried.length ? ` (tried ${tried.join(', ')})` : ''}`);
         }
         if (!e.breaker.tryPass()) {
           note(e, { outcome: 'skipped', reason: 'open-circuit', ms: 0 });
+          pass(e);
           break;
         }
         const q = await this.quota.take(e.provider, this.quotas[e.provider] ?? 0);
         if (!q.allowed) {
           e.breaker.release();
           note(e, { outcome: 'skipped', reason: 'over-quota', ms: 0 });
+          pass(e);
           this.warnOnce(e, `daily quota of ${this.quotas[e.provider]} ${e.provider} requests reached for ${utcDay(this.now())}; skipped until 00:00 UTC`);
           break;
         }
-        if (n === 1) tried.push(e.label);
+        if (n === 1) {
+          tried.push(e.label);
+          pass(e);
+        }
         const laterUsable = this.entries.slice(i + 1).some((x) => !this.skipReason(x));
         const budget = laterUsable ? Math.max(MIN_ATTEMPT_MS, remaining() * this.share) : remaining();
         const timer = AbortSignal.timeout(Math.max(1, Math.floor(budget)));
@@ -277,7 +289,7 @@ export class ProviderChain {
           const value = await fn(e.lm, signal, state);
           e.breaker.success();
           note(e, { outcome: 'ok', ms: Math.round(performance.now() - a0) });
-          const fallbackFrom = tried.filter((l) => l !== e.label);
+          const fallbackFrom = passed.filter((l) => l !== e.label);
           const usage = value.usage;
           return {
             ...value,
@@ -299,12 +311,12 @@ export class ProviderChain {
           note(e, { outcome: 'error', kind: pe.kind, ...(pe.status !== undefined ? { status: pe.status } : {}), ms: Math.round(performance.now() - a0) });
           if (call.signal?.aborted) {
             e.breaker.release();
-            throw new AllProvidersFailed(tried, [...errors, pe], 'the call was cancelled');
+            throw failed('the call was cancelled', [...errors, pe]);
           }
           errors.push(pe);
           this.judge(e, pe);
           this.log.debug({ provider: e.provider, model: e.model, kind: pe.kind, status: pe.status, attempt: n }, 'language model attempt failed');
-          if (state.committed) throw new AllProvidersFailed(tried, errors, `${e.label} broke off mid-answer`);
+          if (state.committed) throw failed(`${e.label} broke off mid-answer`);
           // A slow provider is better left for the next one than waited on twice.
           const retry = pe.retryable && n < this.maxAttempts && e.breaker.wouldPass() && !(pe.kind === 'timeout' && laterUsable);
           if (!retry) break;
@@ -314,7 +326,7 @@ export class ProviderChain {
         }
       }
     }
-    throw new AllProvidersFailed(tried, errors);
+    throw failed();
   }
 
   private skipReason(e: Entry): SkipReason | null {

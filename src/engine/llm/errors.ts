@@ -36,12 +36,15 @@ export class AllProvidersFailed extends Error {
   readonly retryable = false;
   /** `provider/model` of every entry actually tried, in order. */
   readonly tried: string[];
+  /** Tried or passed over (open circuit, quota spent, misconfigured), in order. */
+  readonly passedOver: string[];
   readonly errors: ProviderError[];
-  constructor(tried: string[], errors: ProviderError[], reason?: string) {
+  constructor(tried: string[], errors: ProviderError[], reason?: string, passedOver: string[] = tried) {
     const last = errors[errors.length - 1];
     super(reason ?? (tried.length ? `no provider answered (tried ${tried.join(', ')}${last ? `; last: ${last.kind}` : ''})` : 'no provider available'));
     this.name = 'AllProvidersFailed';
     this.tried = tried;
+    this.passedOver = passedOver;
     this.errors = errors;
   }
 }

@@ -135,7 +135,7 @@ export class LlmBrain implements Brain {
 
   private fallback<T>(err: unknown, purpose: ProviderCall['purpose'], value: T): BrainResult<T> {
     const calls = err instanceof InvalidOutput ? [...err.calls] : [];
-    const from = err instanceof AllProvidersFailed ? err.tried : err instanceof InvalidOutput ? err.answeredBy : [];
+    const from = err instanceof AllProvidersFailed ? err.passedOver : err instanceof InvalidOutput ? err.answeredBy : [];
     calls.push(this.offlineCall(purpose, from));
     return { value, calls };
   }

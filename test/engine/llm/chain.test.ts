@@ -110,6 +110,8 @@ describe('provider chain', () => {
     expect((await chain.health())[0]!.state).toBe('open-circuit');
     const skipped = await chain.generate(hello, {});
     expect(skipped.provider).toBe('openai');
+    // Passed over, not tried: still named, so the record shows the call ran on a fallback.
+    expect(skipped.call.fallbackFrom).toEqual(['gemini/gemini-2.5-flash']);
     expect(skipped.attempts[0]).toMatchObject({ provider: 'gemini', outcome: 'skipped', reason: 'open-circuit' });
     expect(f.gemini.generateRequests()).toHaveLength(3);
     clock.advance(30_001);

@@ -13,7 +13,7 @@ import { type Fakes, modelsFor, startFakes } from './setup.ts';
 
 const INTERVIEWS = 52;
 const CONCURRENCY = 8;
-const weights: ChaosOptions['weights'] = { slow: 1, hang: 0.4, rate_limit: 0.8, server_error: 0.8, malformed: 0.4, bad_json: 0.6, safety: 0.4, reset: 0.4 };
+const weights: ChaosOptions['weights'] = { ok: 4, slow: 1, hang: 0.4, rate_limit: 0.8, server_error: 0.8, malformed: 0.4, bad_json: 0.6, safety: 0.4, reset: 0.4 };
 
 let f: Fakes;
 beforeAll(async () => {
