@@ -285,6 +285,13 @@ export class InterviewEngine {
     if (reaction.note) session.summary = [session.summary, reaction.note].filter(Boolean).join('; ').slice(-400);
 
     const messages: string[] = [];
+    // A "not sure" after an earlier answer to the same question moves on and keeps that answer.
+    if (reaction.declined && ans.parts.length > 1) {
+      ans.parts.pop();
+      ans.status = 'answered';
+      this.scoreInBackground(session, i);
+      return this.advance(session, []);
+    }
     if (reaction.declined) {
       ans.status = 'declined';
       const ack = say.declineAck(session.seed + i);
