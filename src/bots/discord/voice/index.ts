@@ -1,0 +1,2 @@
+export { createDiscordVoice, waitingQuestion, type DiscordVoiceController, type DiscordVoiceOptions } from './create.ts';
+export type { VoiceTuning } from './room.ts';
