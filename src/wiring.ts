@@ -1,4 +1,6 @@
+import type { DocumentIntake } from './bots/shared/documents.ts';
 import type { Config } from './config.ts';
+import { buildCustomize } from './engine/customize/from-config.ts';
 import type { ProviderChain } from './engine/llm/chain.ts';
 import { buildLanguageModels } from './engine/llm/from-config.ts';
 import type { KeyValueStore } from './engine/store/kv.ts';
@@ -10,6 +12,8 @@ export interface WiredExtras extends RuntimeExtras {
   ingestCliDocuments?: (userKey: string, docs: string[], jd?: string) => Promise<string[]>;
   /** The language-model provider chain, when one is configured: `llm.health()` feeds /health and status commands. */
   llm?: ProviderChain;
+  /** Takes uploaded resumes and job descriptions for chat surfaces (customize interviews). */
+  documents?: DocumentIntake;
 }
 
 /**
@@ -28,6 +32,12 @@ export async function buildRuntimeExtras(config: Config, logger: Logger, deps: {
     extras.modeNotes = llm.modeNotes;
     closers.push(llm.close);
   }
+  // Customize interviews: documents in the session store, a plan grounded in them (written by the model when there is one).
+  const customize = await buildCustomize(config, logger, { ...(deps.kv ? { kv: deps.kv } : {}), ...(llm ? { llm: llm.chain } : {}) });
+  extras.customPlanner = customize.customPlanner;
+  extras.documents = customize.documents;
+  extras.ingestCliDocuments = customize.ingestCliDocuments;
+  closers.push(customize.close);
   if (closers.length) extras.onClose = async () => void (await Promise.all(closers.map((c) => c())));
   return extras;
 }

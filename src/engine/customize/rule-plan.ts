@@ -1,0 +1,169 @@
+import type { Track } from '../bank/schema.ts';
+import { parseRole } from '../interview-types.ts';
+import { buildBankPlan } from '../plan.ts';
+import type { Level, PlanQuestion } from '../types.ts';
+import { clip, cleanText, lineKeys, ref, slug, type DocFacts, type JobFacts, type ResumeFacts } from './facts.ts';
+import { stems, type Retrieval } from './retrieval.ts';
+import { personalQuestion, type Template } from './rubrics.ts';
+import {
+  gapQuestions,
+  jobDutyQuestions,
+  jobSkillQuestions,
+  metricQuestions,
+  motivationQuestion,
+  projectQuestions,
+  transitionQuestion,
+  unprovenSkillQuestion,
+  type Candidate,
+} from './rule-questions.ts';
+
+/**
+ * Which kind of question to take next, in order of value, per situation. Each entry takes the
+ * best remaining candidate of that kind that is not about a line another question already covers.
+ */
+const PRIORITY: Record<'both' | 'resume' | 'job', Template[]> = {
+  both: ['project', 'gap', 'metric', 'transition', 'duty-match', 'project', 'gap', 'metric', 'unproven-skill', 'motivation', 'project', 'metric'],
+  resume: ['project', 'metric', 'transition', 'project', 'metric', 'unproven-skill', 'project', 'metric'],
+  job: ['motivation', 'jd-duty', 'jd-skill', 'jd-duty', 'jd-skill', 'jd-duty', 'jd-skill'],
+};
+
+/** Conversation order: warm-up first, own work next, the job's demands and gaps last. */
+const ORDER: Record<Template, number> = { motivation: 0, transition: 1, project: 2, metric: 2, 'duty-match': 3, 'unproven-skill': 4, 'jd-duty': 5, 'jd-skill': 5, gap: 7 };
+const BANK_ORDER = 6;
+
+/** A job duty next to the resume line that comes closest to it (found by retrieval). */
+async function dutyMatchCandidates(f: DocFacts, j: JobFacts, r: ResumeFacts, retrieval: Retrieval | undefined, signal?: AbortSignal): Promise<Candidate[]> {
+  const found: { duty: JobFacts['req']['responsibilityLines'][number]; line: number; score: number; i: number }[] = [];
+  for (const [i, duty] of j.req.responsibilityLines.entries()) {
+    const dutyStems = stems(duty.text);
+    const dutySkills = new Set(f.matcher.names(duty.text));
+    const lines = new Set<number>();
+    if (retrieval) {
+      for (const h of await retrieval.index.search(duty.text, 3, { kind: 'resume', ...(signal ? { signal } : {}) })) {
+        if (h.chunk.docId !== r.d.original.id) continue;
+        for (let n = h.chunk.lineStart; n <= h.chunk.lineEnd; n++) lines.add(n);
+      }
+    } else {
+      r.d.clean.lines.forEach((_, k) => lines.add(k + 1));
+    }
+    let best: { line: number; score: number } | undefined;
+    for (const n of [...lines].sort((a, b) => a - b)) {
+      const section = r.sections[n - 1];
+      const text = cleanText(r.d, n);
+      if ((section !== 'experience' && section !== 'projects') || text.length < 20) continue;
+      let score = 0;
+      for (const s of stems(text)) if (dutyStems.has(s)) score += 1;
+      for (const s of f.matcher.names(text)) if (dutySkills.has(s)) score += 2;
+      if (!best || score > best.score) best = { line: n, score };
+    }
+    if (best && best.score >= 3) found.push({ duty, ...best, i });
+  }
+  return found
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x, rank) => {
+      const text = `The role involves this: "${clip(x.duty.text, 110)}". The closest thing I see in your resume is "${clip(cleanText(r.d, x.line), 100)}". How would that experience carry over, and what would be new for you?`;
+      const q = personalQuestion('duty-match', `doc-duty-${slug(x.duty.text, 30)}`, text, [ref(j.d, x.duty.line), ref(r.d, x.line)]);
+      return { slot: 'duty-match' as const, rank, question: q, covers: [...lineKeys(j.d, x.duty.line), ...lineKeys(r.d, x.line)] };
+    });
+}
+
+/** Every rule-based candidate for these documents, best first within each kind. */
+export async function ruleCandidates(f: DocFacts, retrieval?: Retrieval, signal?: AbortSignal): Promise<Map<Template, Candidate[]>> {
+  const out = new Map<Template, Candidate[]>();
+  const add = (c: Candidate[]) => {
+    for (const x of c) out.set(x.slot, [...(out.get(x.slot) ?? []), x]);
+  };
+  const r = f.resume;
+  const j = f.job;
+  if (r) {
+    add(projectQuestions(f, r, 6));
+    add(metricQuestions(r, 6, new Set()));
+    add(transitionQuestion(r));
+    add(unprovenSkillQuestion(f, r));
+  }
+  if (j) {
+    add(motivationQuestion(j));
+    if (r) {
+      add(gapQuestions(f, j, 2));
+      add(await dutyMatchCandidates(f, j, r, retrieval, signal));
+    } else {
+      add(jobDutyQuestions(j, 4));
+      add(jobSkillQuestions(f, j, 4));
+    }
+  }
+  return out;
+}
+
+/**
+ * Takes up to `max` candidates following the priority list, never two about the same line
+ * (`taken` holds lines already covered, e.g. by model-written questions) and never two ids alike.
+ */
+export function selectCandidates(f: DocFacts, all: Map<Template, Candidate[]>, max: number, taken: Set<string> = new Set(), takenIds: Set<string> = new Set()): Candidate[] {
+  const scenario = f.resume && f.job ? 'both' : f.resume ? 'resume' : 'job';
+  const next = new Map<Template, number>();
+  const chosen: Candidate[] = [];
+  for (const slot of PRIORITY[scenario]) {
+    if (chosen.length >= max) break;
+    const list = all.get(slot) ?? [];
+    for (let k = next.get(slot) ?? 0; k < list.length; k++) {
+      const c = list[k]!;
+      next.set(slot, k + 1);
+      if (takenIds.has(c.question.id) || c.covers.some((x) => taken.has(x))) continue;
+      chosen.push(c);
+      takenIds.add(c.question.id);
+      for (const x of c.covers) taken.add(x);
+      break;
+    }
+  }
+  return chosen;
+}
+
+/** Orders chosen candidates (and bank questions) for a natural conversation. */
+export function orderPlan(chosen: Candidate[], bank: PlanQuestion[]): PlanQuestion[] {
+  const seq = new Map<Template, number>();
+  const keyed = chosen.map((c, i) => {
+    const n = seq.get(c.slot) ?? 0;
+    seq.set(c.slot, n + 1);
+    return { q: c.question, key: [ORDER[c.slot], n, c.slot === 'metric' ? 1 : 0, i] };
+  });
+  bank.forEach((q, i) => keyed.push({ q, key: [BANK_ORDER, i, 0, 0] }));
+  keyed.sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]! || a.key[2]! - b.key[2]! || a.key[3]! - b.key[3]!);
+  return keyed.map((k) => k.q);
+}
+
+/** The track for bank questions: the session's, else the job title's when it names a known role. */
+export function planTrack(sessionTrack: Track | 'general', f: DocFacts): Track | 'general' {
+  if (sessionTrack !== 'general' || !f.job?.req.title) return sessionTrack;
+  try {
+    return parseRole(f.job.req.title).track;
+  } catch {
+    return sessionTrack;
+  }
+}
+
+/** `n` bank questions for the role, alternating behavioral and technical (role-matched by track and level). */
+export function bankFill(n: number, o: { track: Track | 'general'; level: Level; seed: number; bankDir?: string; exclude?: Set<string> }): PlanQuestion[] {
+  if (n <= 0) return [];
+  const common = { track: o.track, level: o.level, seed: o.seed, ...(o.bankDir ? { bankDir: o.bankDir } : {}) };
+  const behavioral = buildBankPlan({ type: 'behavioral', ...common });
+  const technical = buildBankPlan({ type: 'technical', ...common });
+  const out: PlanQuestion[] = [];
+  const seen = new Set(o.exclude ?? []);
+  for (let i = 0; out.length < n && i < Math.max(behavioral.length, technical.length); i++) {
+    for (const q of [behavioral[i], technical[i]]) {
+      if (q && out.length < n && !seen.has(q.id)) {
+        out.push(q);
+        seen.add(q.id);
+      }
+    }
+  }
+  if (out.length < n) {
+    for (const q of buildBankPlan({ type: 'screening', ...common })) {
+      if (out.length < n && !seen.has(q.id)) {
+        out.push(q);
+        seen.add(q.id);
+      }
+    }
+  }
+  return out;
+}
