@@ -37,7 +37,8 @@ export function namedTerms(text: string, matcher: SkillMatcher = defaultSkillMat
   const terms = new Set<string>();
   const re = /[\p{L}\p{N}][\p{L}\p{N}.+#'’/-]*/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const word = m[0].replace(/[.'’/-]+$/, '');
+    // A possessive names the same thing: "Ledgerline's" is about Ledgerline.
+    const word = m[0].replace(/['’]s$/, '').replace(/[.'’/-]+$/, '');
     const before = text.slice(0, m.index).trimEnd();
     const sentenceStart = /(^|[.?!:]["”']?)\s*["“]?$/.test(before);
     if (/\d/.test(word)) {

@@ -61,8 +61,10 @@ export async function selectPassages(r: Retrieval, queries: string[], o: { budge
     }
   }
   const out: Passage[] = [];
-  for (const [id, set] of wanted) {
-    const d = r.docs.get(id)!;
+  // In the documents' own order (resume before job description, as the user gave them).
+  for (const [id, d] of r.docs) {
+    const set = wanted.get(id);
+    if (!set) continue;
     const lines = [...set].sort((a, b) => a - b).map((n) => ({ n, text: d.original.lines[n - 1]! }));
     out.push({ source: d.original.filename, kind: d.original.kind, lines });
   }

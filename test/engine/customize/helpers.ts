@@ -58,9 +58,9 @@ export function mentioned(text: string): string[] {
   for (const sentence of text.split(/(?<=[.?!]["”]?)\s+/)) {
     const words = sentence.match(/[\p{L}\p{N}][\p{L}\p{N}.+#'’-]*/gu) ?? [];
     words.forEach((w, i) => {
-      const word = w.replace(/[.'’-]+$/, '');
+      const word = w.replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
       if (/\d/.test(word)) out.add(word.replace(/%$/, ''));
-      else if (/^\p{Lu}/u.test(word) && word !== 'I' && !/^I['’]/.test(word) && !(i === 0 && OPENERS.has(word.replace(/['’]s$/, '')))) out.add(word);
+      else if (/^\p{Lu}/u.test(word) && word !== 'I' && !/^I['’]/.test(word) && !(i === 0 && OPENERS.has(word))) out.add(word);
     });
   }
   for (const m of defaultSkillMatcher().find(text)) out.add(m.text);
