@@ -13,7 +13,7 @@ export const CONNECTION_LOST = 'I lost the connection to the voice channel, so t
 export const GUILD_UNAVAILABLE = "I can't see this server right now, so the interview continues here in text.";
 
 export function joinedNote(channelId: string): string {
-  return `🎙️ I'm in <#${channelId}>. Answer out loud; I'll post what I hear here. Say "repeat", "skip" or "end" any time, or just talk over me to interrupt.`;
+  return `🔊 I'm in <#${channelId}>. Answer out loud; I'll post what I hear here. Say "repeat", "skip" or "end" any time, or just talk over me to interrupt.`;
 }
 
 export function leftNote(channelId: string): string {
