@@ -6,13 +6,17 @@
  *  - retrieval over 1,000 chunks: p50/p99 per query, lexical and hybrid. Hybrid uses an in-process
  *    hashing embedder (384 dimensions) so the figure is the index's own cost (cosine over all
  *    chunks + fusion), not a network round trip to an embedding service.
+ *  - customize plan: ten personal questions from the fixture resume and job description by the
+ *    built-in rules (no model): facts, chunking, lexical index, retrieval for duty matches, bank fill.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import pino from 'pino';
+import { createCustomPlanner } from '../src/engine/customize/planner.ts';
 import { chunkDocument } from '../src/engine/docs/chunk.ts';
 import { extractProfile } from '../src/engine/docs/profile.ts';
-import { parseDocument } from '../src/engine/docs/parse.ts';
+import { parseDocument, parsedFromText } from '../src/engine/docs/parse.ts';
 import type { Chunk } from '../src/engine/docs/types.ts';
 import type { Embedder } from '../src/engine/rag/embedder.ts';
 import { HybridIndex } from '../src/engine/rag/hybrid-index.ts';
@@ -29,6 +33,10 @@ export interface DocsBenchResult {
   hybridP50Ms: number;
   hybridP99Ms: number;
   hybridBuildMs: number;
+  /** Ten-question customize plan by the rules (resume + job description, no model). */
+  planColdMs: number;
+  planP50Ms: number;
+  planP99Ms: number;
 }
 
 const RESUME = readFileSync(new URL('../test/fixtures/docs/priya-raman-resume.txt', import.meta.url), 'utf8').trimEnd().split('\n');
@@ -143,6 +151,7 @@ export async function runDocsBench(): Promise<DocsBenchResult> {
   const hybridBuildMs = performance.now() - tb;
   if (hybrid.mode !== 'hybrid') throw new Error(`hybrid index degraded: ${hybrid.degradedReason}`);
   const hybTimes = await timeQueries((q) => hybrid.search(q, 5), 50);
+  const plan = await timePlans(40);
 
   return {
     pdfBytes: pdf.length,
@@ -156,7 +165,29 @@ export async function runDocsBench(): Promise<DocsBenchResult> {
     hybridP50Ms: percentile(hybTimes, 50),
     hybridP99Ms: percentile(hybTimes, 99),
     hybridBuildMs,
+    planColdMs: plan.cold,
+    planP50Ms: percentile(plan.times, 50),
+    planP99Ms: percentile(plan.times, 99),
   };
+}
+
+/** Builds the rule-based customize plan `rounds` times (after one cold run) over the fixture documents. */
+async function timePlans(rounds: number): Promise<{ cold: number; times: number[] }> {
+  const resume = parsedFromText(RESUME.join('\n'), { filename: 'resume.txt', kind: 'resume' });
+  const jd = parsedFromText(readFileSync(new URL('../test/fixtures/docs/northwind-senior-backend-jd.txt', import.meta.url), 'utf8'), { filename: 'jd.txt', kind: 'job-description' });
+  const docs = [resume, jd];
+  const planner = createCustomPlanner({ documents: { load: async () => docs }, logger: pino({ level: 'silent' }) });
+  const session = { id: 'bench', userKey: 'bench', role: 'software engineer', track: 'general', level: 'mid', seed: 1, type: 'customize' } as Parameters<typeof planner>[0]['session'];
+  const once = async () => {
+    const t = performance.now();
+    const res = await planner({ session, documentIds: [resume.id, jd.id], signal: AbortSignal.timeout(30_000) });
+    if (res?.plan.length !== 10) throw new Error('plan did not have 10 questions');
+    return performance.now() - t;
+  };
+  const cold = await once();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) times.push(await once());
+  return { cold, times: times.sort((a, b) => a - b) };
 }
 
 function fmt(ms: number): string {
@@ -172,4 +203,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log(`  retrieval over ${r.retrievalChunks} chunks, top 5 (aim p50 < 5 ms):`);
   console.log(`    lexical  p50 ${fmt(r.lexicalP50Ms)}  p99 ${fmt(r.lexicalP99Ms)}`);
   console.log(`    hybrid   p50 ${fmt(r.hybridP50Ms)}  p99 ${fmt(r.hybridP99Ms)}  (in-process 384-d embedder; index build ${fmt(r.hybridBuildMs)})`);
+  console.log(`  customize plan, 10 questions by the rules (resume + job description, no model): cold ${fmt(r.planColdMs)}, p50 ${fmt(r.planP50Ms)}, p99 ${fmt(r.planP99Ms)}`);
 }
