@@ -14,6 +14,8 @@ export interface WiredExtras extends RuntimeExtras {
   llm?: ProviderChain;
   /** Takes uploaded resumes and job descriptions for chat surfaces (customize interviews). */
   documents?: DocumentIntake;
+  /** The same intake as one function (what the Slack surface looks for). */
+  ingestDocument?: DocumentIntake['ingest'];
 }
 
 /**
@@ -36,6 +38,7 @@ export async function buildRuntimeExtras(config: Config, logger: Logger, deps: {
   const customize = await buildCustomize(config, logger, { ...(deps.kv ? { kv: deps.kv } : {}), ...(llm ? { llm: llm.chain } : {}) });
   extras.customPlanner = customize.customPlanner;
   extras.documents = customize.documents;
+  extras.ingestDocument = (userKey, file) => customize.documents.ingest(userKey, file);
   extras.ingestCliDocuments = customize.ingestCliDocuments;
   closers.push(customize.close);
   if (closers.length) extras.onClose = async () => void (await Promise.all(closers.map((c) => c())));
