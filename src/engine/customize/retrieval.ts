@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { chunkDocument } from '../docs/chunk.ts';
 import type { Chunk, DocumentKind } from '../docs/types.ts';
+import type { Embedder } from '../rag/embedder.ts';
 import { HybridIndex, stem } from '../rag/hybrid-index.ts';
 import { originalLine, type CleanDoc } from './clean-doc.ts';
 import type { EmbedderChoice } from './embedders.ts';
@@ -8,8 +9,29 @@ import type { EmbedderChoice } from './embedders.ts';
 export interface Retrieval {
   index: HybridIndex;
   docs: Map<string, CleanDoc>;
-  /** "hybrid (gpu:bge-small)", "lexical — GPU embeddings unavailable". */
-  note: string;
+  /** "hybrid with gpu:bge-small", "lexical — GPU embeddings unavailable" (read it after the searches). */
+  readonly note: string;
+}
+
+/**
+ * After one failure every later call fails at once: a plan runs a dozen searches under one
+ * deadline, and an embedder that just timed out would otherwise make each of them wait again.
+ */
+function failFast(e: Embedder): Embedder {
+  let broken: unknown;
+  return {
+    name: e.name,
+    ...(e.dimensions !== undefined ? { dimensions: e.dimensions } : {}),
+    async embed(texts, signal) {
+      if (broken) throw broken;
+      try {
+        return await e.embed(texts, signal);
+      } catch (err) {
+        broken = err;
+        throw err;
+      }
+    },
+  };
 }
 
 /** A retrieved passage as the model sees it: whole original lines with their numbers. */
@@ -25,12 +47,18 @@ export interface Passage {
  */
 export async function buildRetrieval(docs: CleanDoc[], choice: EmbedderChoice, o: { logger?: Logger; signal?: AbortSignal } = {}): Promise<Retrieval> {
   const chunks: Chunk[] = docs.flatMap((d) => chunkDocument(d.clean, { maxChars: 500, overlap: 80 }));
-  const index = await HybridIndex.build(chunks, { ...(choice.embedder ? { embedder: choice.embedder } : {}), ...(o.logger ? { logger: o.logger } : {}), ...(o.signal ? { signal: o.signal } : {}) });
-  let note: string;
-  if (index.mode === 'hybrid') note = `hybrid with ${choice.embedder!.name}${choice.why ? ` — ${choice.why}` : ''}`;
-  else if (choice.embedder) note = `lexical — ${choice.embedder.name} failed${choice.why ? `; ${choice.why}` : ''}`;
-  else note = `lexical — ${choice.why ?? 'no embedding model configured'}`;
-  return { index, docs: new Map(docs.map((d) => [d.original.id, d])), note };
+  const embedder = choice.embedder ? failFast(choice.embedder) : undefined;
+  const index = await HybridIndex.build(chunks, { ...(embedder ? { embedder } : {}), ...(o.logger ? { logger: o.logger } : {}), ...(o.signal ? { signal: o.signal } : {}) });
+  const why = choice.why ? ` — ${choice.why}` : '';
+  return {
+    index,
+    docs: new Map(docs.map((d) => [d.original.id, d])),
+    get note() {
+      if (index.mode === 'hybrid') return index.queryFallbacks ? `hybrid with ${embedder!.name} until it failed, then lexical${why}` : `hybrid with ${embedder!.name}${why}`;
+      if (embedder) return `lexical — ${embedder.name} failed${choice.why ? `; ${choice.why}` : ''}`;
+      return `lexical — ${choice.why ?? 'no embedding model configured'}`;
+    },
+  };
 }
 
 export function passage(r: Retrieval, chunk: Chunk): Passage | undefined {

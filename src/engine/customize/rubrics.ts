@@ -5,7 +5,7 @@ import type { Difficulty, PlanQuestion, RubricItem } from '../types.ts';
  * scorer reads (situation, action(s), result, tradeoffs, reflection), so offline scoring of a
  * personal question is as informed as for a bank question. Weights of each list sum to 1.
  */
-export type Template = 'motivation' | 'transition' | 'project' | 'metric' | 'duty-match' | 'unproven-skill' | 'jd-duty' | 'jd-skill' | 'gap';
+export type Template = 'motivation' | 'transition' | 'project' | 'achievement' | 'metric' | 'duty-match' | 'unproven-skill' | 'jd-duty' | 'jd-skill' | 'gap';
 
 interface Spec {
   competency: string;
@@ -44,6 +44,16 @@ const SPECS: Record<Template, Spec> = {
       ['reflection', 'Says honestly what they would change now, and why', 0.3],
     ],
     followUps: ['What was the hardest bug or incident in that system, and how did you find it?', 'If the load grew ten times, what would break first?'],
+  },
+  achievement: {
+    competency: 'technical-depth',
+    difficulty: 'medium',
+    rubric: [
+      ['situation', 'Describes the problem and why it mattered', 0.3],
+      ['actions', 'Explains what they did themselves and the key technical decision', 0.4],
+      ['result', 'States the outcome and what they learned from it', 0.3],
+    ],
+    followUps: ['What did you try that did not work?', 'Who else was involved, and what exactly was your part?'],
   },
   metric: {
     competency: 'impact',

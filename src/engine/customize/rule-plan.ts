@@ -6,6 +6,7 @@ import { clip, cleanText, lineKeys, ref, slug, type DocFacts, type JobFacts, typ
 import { stems, type Retrieval } from './retrieval.ts';
 import { personalQuestion, type Template } from './rubrics.ts';
 import {
+  achievementQuestions,
   gapQuestions,
   jobDutyQuestions,
   jobSkillQuestions,
@@ -22,13 +23,13 @@ import {
  * best remaining candidate of that kind that is not about a line another question already covers.
  */
 const PRIORITY: Record<'both' | 'resume' | 'job', Template[]> = {
-  both: ['project', 'gap', 'metric', 'transition', 'duty-match', 'project', 'gap', 'metric', 'unproven-skill', 'motivation', 'project', 'metric'],
-  resume: ['project', 'metric', 'transition', 'project', 'metric', 'unproven-skill', 'project', 'metric'],
+  both: ['project', 'gap', 'metric', 'transition', 'duty-match', 'project', 'gap', 'metric', 'unproven-skill', 'motivation', 'achievement', 'project', 'metric', 'achievement'],
+  resume: ['project', 'metric', 'transition', 'project', 'metric', 'unproven-skill', 'achievement', 'project', 'metric', 'achievement', 'achievement'],
   job: ['motivation', 'jd-duty', 'jd-skill', 'jd-duty', 'jd-skill', 'jd-duty', 'jd-skill'],
 };
 
 /** Conversation order: warm-up first, own work next, the job's demands and gaps last. */
-const ORDER: Record<Template, number> = { motivation: 0, transition: 1, project: 2, metric: 2, 'duty-match': 3, 'unproven-skill': 4, 'jd-duty': 5, 'jd-skill': 5, gap: 7 };
+const ORDER: Record<Template, number> = { motivation: 0, transition: 1, project: 2, metric: 2, achievement: 2, 'duty-match': 3, 'unproven-skill': 4, 'jd-duty': 5, 'jd-skill': 5, gap: 7 };
 const BANK_ORDER = 6;
 
 /** A job duty next to the resume line that comes closest to it (found by retrieval). */
@@ -80,6 +81,7 @@ export async function ruleCandidates(f: DocFacts, retrieval?: Retrieval, signal?
     add(metricQuestions(r, 6, new Set()));
     add(transitionQuestion(r));
     add(unprovenSkillQuestion(f, r));
+    add(achievementQuestions(f, r, 4));
   }
   if (j) {
     add(motivationQuestion(j));
@@ -124,7 +126,7 @@ export function orderPlan(chosen: Candidate[], bank: PlanQuestion[]): PlanQuesti
   const keyed = chosen.map((c, i) => {
     const n = seq.get(c.slot) ?? 0;
     seq.set(c.slot, n + 1);
-    return { q: c.question, key: [ORDER[c.slot], n, c.slot === 'metric' ? 1 : 0, i] };
+    return { q: c.question, key: [ORDER[c.slot], n, c.slot === 'project' ? 0 : c.slot === 'metric' ? 1 : 2, i] };
   });
   bank.forEach((q, i) => keyed.push({ q, key: [BANK_ORDER, i, 0, 0] }));
   keyed.sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]! || a.key[2]! - b.key[2]! || a.key[3]! - b.key[3]!);

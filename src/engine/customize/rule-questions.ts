@@ -1,3 +1,4 @@
+import { isBullet, stripBullet } from '../docs/line-text.ts';
 import type { ProjectFact, RoleFact } from '../docs/profile.ts';
 import type { PlanQuestion } from '../types.ts';
 import { andList, clip, lineKeys, ref, slug, TECH, type DocFacts, type JobFacts, type ResumeFacts } from './facts.ts';
@@ -20,9 +21,19 @@ export interface Candidate {
 
 const PAST_IRREGULAR = /^(cut|built|led|ran|wrote|grew|made|won|drove|brought|set|rebuilt|taught|sold|spent|kept|took|found|gave|held|shipped|rewrote|oversaw|began|chose)$/i;
 
+/** Words ending in -ed that usually open a noun phrase, not an action ("Advanced analytics ..."). */
+const NOT_VERBS = /^(advanced|distributed|dedicated|integrated|embedded|detailed|experienced|skilled|seasoned|motivated|accomplished|certified|based|related|unified|specialized|specialised|centralized|centralised|\w*eed)$/i;
+
 function startsWithPastVerb(phrase: string): boolean {
   const w = /^\p{L}+/u.exec(phrase)?.[0] ?? '';
+  if (NOT_VERBS.test(w)) return false;
   return PAST_IRREGULAR.test(w) || (w.length >= 5 && /ed$/i.test(w) && /^\p{Lu}\p{Ll}/u.test(w));
+}
+
+/** "You wrote that you cut ...", but never "you wrote that you wrote ...". */
+function youDid(phrase: string): string {
+  const body = lowerFirst(phrase);
+  return /^wrote\b/i.test(phrase) ? `Your resume says you ${body}` : `You wrote that you ${body}`;
 }
 
 /** "Cut latency" -> "cut latency"; "AWS spend" stays. */
@@ -63,6 +74,26 @@ export function projectQuestions(f: DocFacts, r: ResumeFacts, max: number): Cand
   });
 }
 
+/** Experience bullets that say what the candidate built or did with a named technology. */
+export function achievementQuestions(f: DocFacts, r: ResumeFacts, max: number): Candidate[] {
+  const headers = new Set(r.profile.projects.map((p) => p.line));
+  const found = r.d.clean.lines
+    .map((raw, i) => ({ raw, n: i + 1 }))
+    .filter(({ raw, n }) => isBullet(raw) && !headers.has(n) && (r.sections[n - 1] === 'experience' || r.sections[n - 1] === 'projects'))
+    .map(({ raw, n }) => {
+      const phrase = stripBullet(raw).split(/,\s+(?=\p{Ll})|\s+[—–]\s+|;\s*/u)[0]!.trim().replace(/[.;,:]+$/, '');
+      const tech = f.matcher.find(phrase).filter((m) => TECH.has(m.category));
+      const asked = tech.filter((m) => f.jobSkills.has(m.skill.toLowerCase())).length;
+      return { n, phrase, tech, score: asked * 2 + Math.min(tech.length, 3) };
+    })
+    .filter((x) => x.tech.length > 0 && startsWithPastVerb(x.phrase) && x.phrase.length >= 15 && x.phrase.length <= 110)
+    .sort((a, b) => b.score - a.score || a.n - b.n);
+  return found.slice(0, max).map((x, rank) => {
+    const text = `${youDid(x.phrase)}. What was the hardest problem in that work, and how did you solve it?`;
+    return { slot: 'achievement' as const, rank, question: personalQuestion('achievement', `doc-work-${slug(x.phrase)}`, text, [ref(r.d, x.n)], x.tech.map((m) => m.text)), covers: lineKeys(r.d, x.n) };
+  });
+}
+
 export function metricQuestions(r: ResumeFacts, max: number, avoid: Set<string>): Candidate[] {
   const seenLines = new Set<number>();
   const scored = r.profile.numbers
@@ -87,8 +118,8 @@ export function metricQuestions(r: ResumeFacts, max: number, avoid: Set<string>)
     if (startsWithPastVerb(x.phrase)) {
       text =
         rank % 2 === 0
-          ? `You wrote that you ${lowerFirst(x.phrase)}. How did you measure it, and what did you try first?`
-          : `You wrote that you ${lowerFirst(x.phrase)}. What was the situation before, what exactly did you do, and how do you know your change made the difference?`;
+          ? `${youDid(x.phrase)}. How did you measure it, and what did you try first?`
+          : `${youDid(x.phrase)}. What was the situation before, what exactly did you do, and how do you know your change made the difference?`;
     } else {
       text = `Your resume mentions "${x.phrase}". What was your own part in that, and how was it measured?`;
     }

@@ -13,11 +13,15 @@ export interface FakeGpu {
   health: 'ok' | 'down';
   /** When true, /v1/embeddings answers 500. */
   failEmbeddings: boolean;
+  /** Embedding requests answered before every later one fails (Infinity = never). */
+  failAfter: number;
+  /** Every POST /v1/embeddings, answered or not. */
+  embeddingPosts: number;
   close(): Promise<void>;
 }
 
 export async function startFakeGpu(model: string): Promise<FakeGpu> {
-  const state: Omit<FakeGpu, 'close' | 'url'> = { embedded: [], health: 'ok', failEmbeddings: false };
+  const state: Omit<FakeGpu, 'close' | 'url'> = { embedded: [], health: 'ok', failEmbeddings: false, failAfter: Infinity, embeddingPosts: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -29,7 +33,8 @@ export async function startFakeGpu(model: string): Promise<FakeGpu> {
       if (req.url === '/health') return send(state.health === 'ok' ? 200 : 503, { status: state.health });
       if (req.url === '/v1/models') return state.health === 'ok' ? send(200, { object: 'list', data: [{ id: model, object: 'model' }] }) : send(503, { error: 'down' });
       if (req.method === 'POST' && req.url === '/v1/embeddings') {
-        if (state.failEmbeddings) return send(500, { error: { message: 'out of memory' } });
+        state.embeddingPosts += 1;
+        if (state.failEmbeddings || state.embedded.length >= state.failAfter) return send(500, { error: { message: 'out of memory' } });
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { input: string | string[]; model: string };
         const input = typeof body.input === 'string' ? [body.input] : body.input;
         state.embedded.push(input);

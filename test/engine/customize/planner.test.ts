@@ -57,7 +57,40 @@ describe('a personal plan from the built-in rules', () => {
     expect(plan.filter((q) => q.source.kind === 'document').length).toBeGreaterThanOrEqual(6);
     expect(plan.some((q) => q.source.kind === 'gap')).toBe(false);
     for (const q of plan) for (const s of JD_ONLY_SKILLS) expect(q.text).not.toContain(s);
-    expect(notes[0]).toMatch(/^Plan: built by the built-in rules from resume\.txt, plus \d role-based questions? from the question bank \(retrieval: lexical/);
+    expect(notes[0]).toMatch(/^Plan: built by the built-in rules from resume\.txt(, plus \d role-based questions? from the question bank)? \(retrieval: lexical/);
+    expect(plan.map((q) => q.text)).toContain('Your resume says you wrote ETL jobs in Python and SQL that loaded 50 GB of clickstream data into a reporting warehouse each night. What was the hardest problem in that work, and how did you solve it?');
+  });
+
+  test('another layout (Markdown, "Title at Company"): still grounded; noun phrases are never read as "you did"', async () => {
+    const md = resumeTxt(
+      [
+        '# Marcus Oyelaran',
+        'marcus@example.com | github.com/marcus-example',
+        '',
+        '## Experience',
+        '**Data Engineer** at Brightwave Energy (2020 – Present)',
+        '- Built streaming ingestion with Apache Spark and Airflow, processing 3 TB per day.',
+        '- Speed of nightly reports improved by 70% after moving jobs to dbt.',
+        '- Advanced analytics platform serving 400 analysts.',
+        '',
+        '**Analyst** at Kestrel Bank (2017 – 2020)',
+        '- Automated 25 weekly reports in Python, saving 10 hours a week.',
+        '',
+        '## Projects',
+        '- Gridwatch: open-source dashboard for power outages (React, PostgreSQL)',
+        '',
+        '## Skills',
+        'Python, SQL, Spark, Airflow, dbt, Snowflake, Tableau',
+      ].join('\n'),
+    );
+    const { plan } = await planFor([md], sessionFor('u:1', { role: 'data engineer', track: 'data-ml' }));
+    expect(plan).toHaveLength(10);
+    expectWellFormed(plan);
+    expectGrounded(plan, [md]);
+    const texts = plan.map((q) => q.text);
+    expect(texts).toContain('You moved from Analyst at Kestrel Bank to Data Engineer at Brightwave Energy. What made you move, and what changed in how you work?');
+    expect(texts).toContain('You wrote that you built streaming ingestion with Apache Spark and Airflow. What was the hardest problem in that work, and how did you solve it?');
+    expect(texts.join('\n')).not.toMatch(/you (speed|advanced)\b/i);
   });
 
   test('job description only: questions about its duties and skills', async () => {

@@ -56,6 +56,15 @@ describe('retrieval for the plan: dense when an embedder works, keyword search o
     expect(notes[0]).toMatch(/\(retrieval: lexical — gpu:bge-small failed\)\.$/);
   });
 
+  test('GPU embeddings failing mid-plan: one failed query, the rest by keyword without waiting on the GPU again', async () => {
+    const g = await gpu();
+    g.failAfter = 1; // the chunks embed; the first query embedding fails
+    const { plan, notes } = await wiredPlan({ GPU_SERVER_URL: g.url, EMBEDDINGS_MODEL: 'bge-small' });
+    expect(plan).toHaveLength(10);
+    expect(g.embeddingPosts).toBe(2);
+    expect(notes[0]).toMatch(/\(retrieval: hybrid with gpu:bge-small until it failed, then lexical\)\.$/);
+  });
+
   test('GPU down, OpenAI embeddings keyed: hybrid over OpenAI, and the note says the GPU was unavailable', async () => {
     const openai: FakeServer = await startFakeOpenAI();
     cleanups.push(openai.close);
