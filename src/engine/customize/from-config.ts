@@ -42,8 +42,9 @@ export async function buildCustomize(config: Config, logger: Logger, o: { kv?: K
     documents,
     logger,
     embedder: embedderSource(config, gpu, { staleMs: config.GPU_HEALTH_INTERVAL_MS }),
-    // The engine gives a plan three turn deadlines; the model gets most of that, the rules the rest.
-    modelDeadlineMs: Math.max(1000, Math.floor(config.LLM_TURN_DEADLINE_MS * 2.2)),
+    // The engine allows a plan three turn deadlines; the model gets all but two seconds of that
+    // (retrieval before it, the rules after it take milliseconds).
+    modelDeadlineMs: Math.max(1000, config.LLM_TURN_DEADLINE_MS * 3 - 2000),
     ...(o.llm ? { llm: o.llm } : {}),
     ...(o.bankDir ? { bankDir: o.bankDir } : {}),
   });

@@ -102,7 +102,9 @@ export function createCustomPlanner(o: CustomPlannerOptions): CustomPlanner {
       } catch (err) {
         const tried = err instanceof AllProvidersFailed ? err.tried : [];
         if (err instanceof PlanOutputError) calls.push(...err.calls);
-        modelTrouble = err instanceof PlanOutputError ? 'the language model\'s answer could not be used' : 'the language model was not available';
+        const late = err instanceof AllProvidersFailed && (/deadline|cancelled/.test(err.message) || err.errors.some((e) => e.kind === 'timeout'));
+        modelTrouble =
+          err instanceof PlanOutputError ? 'the language model\'s answer could not be used' : late ? 'the language model did not answer in time' : 'the language model was not available';
         o.logger.warn({ err, sessionId: session.id }, 'model plan failed; the rules write the plan');
         calls.push({ at: (o.now ?? Date.now)(), purpose: 'plan', provider: 'offline', model: 'rules', inputTokens: 0, outputTokens: 0, costUsd: 0, ms: 0, ...(tried.length ? { fallbackFrom: tried } : {}) });
       }

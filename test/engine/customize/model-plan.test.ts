@@ -19,9 +19,9 @@ afterEach(() => {
   fake.requests.length = 0;
 });
 
-function planner(docs: ParsedDocument[]) {
+function planner(docs: ParsedDocument[], modelDeadlineMs = 5000) {
   const chain = new ProviderChain({ models: [new OpenAiModel({ apiKey: KEY, baseUrl: fake.baseURL, model: 'gpt-4o-mini' })], kv: new MemoryKeyValueStore(), logger: silent, deadlineMs: 5000, backoff: { baseMs: 5, maxMs: 20 } });
-  const plan = createCustomPlanner({ documents: staticDocuments(docs), logger: silent, llm: chain, modelDeadlineMs: 5000 });
+  const plan = createCustomPlanner({ documents: staticDocuments(docs), logger: silent, llm: chain, modelDeadlineMs });
   return () => plan({ session: sessionFor(), documentIds: docs.map((d) => d.id), signal: AbortSignal.timeout(15_000) }).then((r) => r!);
 }
 
@@ -104,6 +104,15 @@ describe('a plan written by a language model, checked against the documents', ()
     expect(plan).toHaveLength(10);
     expect(notes[0]).toBe('Plan: built by the built-in rules from resume.txt and jd.txt; the language model was not available (retrieval: lexical — no embedding model configured).');
     expect(calls.at(-1)).toMatchObject({ purpose: 'plan', provider: 'offline', fallbackFrom: ['openai/gpt-4o-mini'] });
+  });
+
+  test('a model too slow for the plan deadline: the rules answer, and the note says the model did not answer in time', async () => {
+    fake.respond(() => ({ kind: 'hang' }));
+    const t0 = performance.now();
+    const { plan, notes } = await planner([resumeTxt(), jdTxt()], 400)();
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(plan).toHaveLength(10);
+    expect(notes[0]).toBe('Plan: built by the built-in rules from resume.txt and jd.txt; the language model did not answer in time (retrieval: lexical — no embedding model configured).');
   });
 
   test('a model that obeys an injected line cannot put it in the plan, and the line never reaches the prompt', async () => {
