@@ -9,7 +9,7 @@ import { andList, gatherFacts, type DocFacts } from './facts.ts';
 import { modelPlan, PlanOutputError, type ModelPlan, type PlanModel } from './model-plan.ts';
 import { buildRetrieval } from './retrieval.ts';
 import { bankFill, orderPlan, planTrack, ruleCandidates, selectCandidates } from './rule-plan.ts';
-import { gapSkills } from './rule-questions.ts';
+import { gapSkills } from './job-questions.ts';
 
 export interface CustomPlannerOptions {
   /** Where the user's parsed documents are (DocumentService). */

@@ -5,18 +5,9 @@ import type { Level, PlanQuestion } from '../types.ts';
 import { clip, cleanText, lineKeys, ref, slug, type DocFacts, type JobFacts, type ResumeFacts } from './facts.ts';
 import { stems, type Retrieval } from './retrieval.ts';
 import { personalQuestion, type Template } from './rubrics.ts';
-import {
-  achievementQuestions,
-  gapQuestions,
-  jobDutyQuestions,
-  jobSkillQuestions,
-  metricQuestions,
-  motivationQuestion,
-  projectQuestions,
-  transitionQuestion,
-  unprovenSkillQuestion,
-  type Candidate,
-} from './rule-questions.ts';
+import type { Candidate } from './candidate.ts';
+import { gapQuestions, jobDutyQuestions, jobSkillQuestions, motivationQuestion } from './job-questions.ts';
+import { achievementQuestions, metricQuestions, projectQuestions, transitionQuestion, unprovenSkillQuestion } from './resume-questions.ts';
 
 /**
  * Which kind of question to take next, in order of value, per situation. Each entry takes the
