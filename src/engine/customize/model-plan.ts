@@ -8,7 +8,7 @@ import type { CleanDoc } from './clean-doc.ts';
 import { slug, type DocFacts, type Ref } from './facts.ts';
 import { checkRef, ungroundedTerms, unsafeQuestionText } from './grounding.ts';
 import { buildPlanMessages, PLAN_OUTPUT, PlanOutput, type ModelQuestion } from './model-prompt.ts';
-import { passage, type Passage, type Retrieval } from './retrieval.ts';
+import { selectPassages, type Retrieval } from './retrieval.ts';
 import { defaultFollowUps, defaultRubric } from './rubrics.ts';
 
 /** The slice of the provider chain the planner uses. */
@@ -33,42 +33,6 @@ export interface ModelPlan {
   by: string;
   /** Why each dropped question was dropped (for logs and tests). */
   rejected: string[];
-}
-
-/** Passages for the prompt: retrieved for each topic the rules found, merged per document, within a character budget. */
-export async function selectPassages(r: Retrieval, queries: string[], o: { budget?: number; signal?: AbortSignal } = {}): Promise<Passage[]> {
-  const budget = o.budget ?? 7000;
-  const wanted = new Map<string, Set<number>>();
-  let used = 0;
-  const take = (p: Passage | undefined, docId: string): void => {
-    if (!p) return;
-    const set = wanted.get(docId) ?? new Set<number>();
-    const fresh = p.lines.filter((l) => !set.has(l.n));
-    const cost = fresh.reduce((n, l) => n + l.text.length + 8, 0);
-    if (!fresh.length || used + cost > budget) return;
-    used += cost;
-    for (const l of fresh) set.add(l.n);
-    wanted.set(docId, set);
-  };
-  for (const q of queries) {
-    for (const h of await r.index.search(q, 2, o.signal ? { signal: o.signal } : {})) take(passage(r, h.chunk), h.chunk.docId);
-  }
-  // Every document is represented, even when no query found it.
-  for (const [id, d] of r.docs) {
-    if (wanted.has(id)) continue;
-    for (let n = 1; n <= d.clean.lines.length && used < budget; n += 12) {
-      take(passage(r, { id: `${id}#head`, docId: id, source: d.original.filename, kind: d.original.kind, index: 0, lineStart: n, lineEnd: Math.min(n + 11, d.clean.lines.length), text: '' }), id);
-    }
-  }
-  const out: Passage[] = [];
-  // In the documents' own order (resume before job description, as the user gave them).
-  for (const [id, d] of r.docs) {
-    const set = wanted.get(id);
-    if (!set) continue;
-    const lines = [...set].sort((a, b) => a - b).map((n) => ({ n, text: d.original.lines[n - 1]! }));
-    out.push({ source: d.original.filename, kind: d.original.kind, lines });
-  }
-  return out;
 }
 
 function normaliseRubric(items: ModelQuestion['rubric'], fallback: RubricItem[]): RubricItem[] {
