@@ -31,8 +31,8 @@ export interface EmbedderChoice {
 
 export type EmbedderSource = (signal?: AbortSignal) => Promise<EmbedderChoice>;
 
-const GEMINI_MODEL = /gemini|^(models\/)?(text-)?embedding-\d/i;
-const OPENAI_MODEL = /^text-embedding-|ada-00/i;
+const GEMINI_MODEL = /gemini|^(models\/)?(text-)?embedding-00\d/i;
+const OPENAI_MODEL = /^text-embedding-(3|ada)|ada-00/i;
 
 /**
  * Picks the embedder for one plan, in order: the GPU server's /v1/embeddings when GPU_SERVER_URL
@@ -45,9 +45,11 @@ export function embedderSource(c: EmbeddingSettings, gpu?: GpuEmbeddingSignal, o
   const timeoutMs = o.timeoutMs ?? 5000;
   const gpuEmbedder = c.GPU_SERVER_URL && model ? gpuServerEmbedder({ gpuServerUrl: c.GPU_SERVER_URL, model, timeoutMs, maxRetries: 0, ...(c.GPU_SERVER_API_KEY ? { apiKey: c.GPU_SERVER_API_KEY } : {}) }) : undefined;
   let remote: Embedder | undefined;
-  if (model && c.GEMINI_API_KEY && GEMINI_MODEL.test(model)) {
+  if (model && c.OPENAI_API_KEY && OPENAI_MODEL.test(model)) {
+    remote = new OpenAIEmbedder({ model, apiKey: c.OPENAI_API_KEY, timeoutMs, maxRetries: 1, ...(c.OPENAI_BASE_URL ? { baseURL: c.OPENAI_BASE_URL } : {}) });
+  } else if (model && c.GEMINI_API_KEY && GEMINI_MODEL.test(model)) {
     remote = new GeminiEmbedder({ apiKey: c.GEMINI_API_KEY, model, timeoutMs, ...(c.GEMINI_BASE_URL ? { baseUrl: c.GEMINI_BASE_URL } : {}) });
-  } else if (model && c.OPENAI_API_KEY && (OPENAI_MODEL.test(model) || !c.GPU_SERVER_URL)) {
+  } else if (model && c.OPENAI_API_KEY && !c.GPU_SERVER_URL) {
     // Without a GPU server, EMBEDDINGS_MODEL with an OpenAI key means the OpenAI-compatible endpoint (which may be self-hosted).
     remote = new OpenAIEmbedder({ model, apiKey: c.OPENAI_API_KEY, timeoutMs, maxRetries: 1, ...(c.OPENAI_BASE_URL ? { baseURL: c.OPENAI_BASE_URL } : {}) });
   }

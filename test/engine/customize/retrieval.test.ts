@@ -80,4 +80,19 @@ describe('retrieval for the plan: dense when an embedder works, keyword search o
     const { notes } = await wiredPlan({});
     expect(notes[0]).toMatch(/\(retrieval: lexical — no embedding model configured\)\.$/);
   });
+
+  test('EMBEDDINGS_MODEL picks the provider whose model it names; a local ONNX model is the last resort', async () => {
+    const name = async (c: Parameters<typeof embedderSource>[0]) => {
+      const choice = await embedderSource(c)();
+      return choice.embedder?.name ?? `none (${choice.why})`;
+    };
+    const keys = { OPENAI_API_KEY: 'sk-x', GEMINI_API_KEY: 'AIza-x' };
+    expect(await name({ ...keys, EMBEDDINGS_MODEL: 'text-embedding-3-small' })).toBe('openai-compatible:text-embedding-3-small');
+    expect(await name({ ...keys, EMBEDDINGS_MODEL: 'gemini-embedding-001' })).toBe('gemini:gemini-embedding-001');
+    expect(await name({ ...keys, EMBEDDINGS_MODEL: 'text-embedding-004' })).toBe('gemini:text-embedding-004');
+    expect(await name({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', EMBEDDINGS_MODEL: 'nomic-embed-text' })).toBe('openai-compatible:nomic-embed-text');
+    expect(await name({ GEMINI_API_KEY: 'AIza-x', EMBEDDINGS_MODEL: 'text-embedding-3-small', LOCAL_EMBEDDINGS_MODEL_PATH: '/models/minilm/model.onnx' })).toBe('onnx:model.onnx');
+    expect(await name({ GPU_SERVER_URL: 'http://127.0.0.1:9' })).toBe('none (EMBEDDINGS_MODEL is not set)');
+    expect(await name({})).toBe('none (no embedding model configured)');
+  });
 });
