@@ -2,9 +2,8 @@ import { ConfigError, loadConfig, secretValues, type Config } from './config.ts'
 import { healthSourcesFromExtras } from './api/health-sources.ts';
 import { createApiServer } from './api/server.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createRuntime } from './runtime.ts';
+import { bootRuntime } from './runtime.ts';
 import { startSurfaces, stopSurfaces } from './surfaces.ts';
-import { buildRuntimeExtras } from './wiring.ts';
 
 /** How long shutdown may take before the process gives up waiting and exits 1. */
 const SHUTDOWN_TIMEOUT_MS = 25_000;
@@ -29,8 +28,7 @@ async function main(): Promise<void> {
   logger = log;
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
 
-  const extras = await buildRuntimeExtras(config, log);
-  const runtime = await createRuntime(config, log, extras);
+  const { runtime, extras } = await bootRuntime(config, log);
   const api = await createApiServer({
     engine: runtime.engine,
     kv: runtime.kv,
@@ -38,6 +36,7 @@ async function main(): Promise<void> {
     config,
     modeNotes: runtime.modeNotes,
     healthSources: healthSourcesFromExtras(extras),
+    ...(extras.speech ? { speech: extras.speech } : {}),
   });
   const surfaces = await startSurfaces({ config, logger: log, runtime, extras, http: api });
   const addr = await api.listen({ port: config.PORT, host: config.HOST });

@@ -25,8 +25,8 @@ export interface RuntimeExtras {
   onClose?: () => Promise<void>;
 }
 
-export async function createRuntime(config: Config, logger: Logger, extras: RuntimeExtras = {}): Promise<Runtime> {
-  const kv = await openStore(config.STORE_URL);
+export async function createRuntime(config: Config, logger: Logger, extras: RuntimeExtras = {}, openKv?: KeyValueStore): Promise<Runtime> {
+  const kv = openKv ?? (await openStore(config.STORE_URL));
   const store = new SessionStore(kv);
   const modeNotes = extras.modeNotes ?? (() => ['Mode: built-in offline interviewer (no language model configured); scores are heuristic.']);
   const engine = new InterviewEngine({
@@ -51,4 +51,16 @@ export async function createRuntime(config: Config, logger: Logger, extras: Runt
       await kv.close();
     },
   };
+}
+
+/**
+ * Opens the store once, builds the optional parts (language models, documents, speech) on it,
+ * then the runtime: quotas, documents and sessions all share one store connection.
+ */
+export async function bootRuntime(config: Config, logger: Logger): Promise<{ runtime: Runtime; extras: import('./wiring.ts').WiredExtras }> {
+  const { buildRuntimeExtras } = await import('./wiring.ts');
+  const kv = await openStore(config.STORE_URL);
+  const extras = await buildRuntimeExtras(config, logger, { kv });
+  const runtime = await createRuntime(config, logger, extras, kv);
+  return { runtime, extras };
 }

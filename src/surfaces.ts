@@ -38,6 +38,7 @@ export interface SurfaceStarter {
  * Lazy imports keep discord.js and Bolt out of processes that do not use them.
  */
 export const SURFACES: SurfaceStarter[] = [
+  { name: 'discord', enabled: (c) => Boolean(c.DISCORD_TOKEN), start: async (ctx) => (await import('./bots/discord/surface.ts')).startDiscordSurface(ctx) },
   { name: 'slack', enabled: (c) => Boolean(c.SLACK_BOT_TOKEN), start: async (ctx) => (await import('./bots/slack/start.ts')).startSlack(ctx) },
 ];
 

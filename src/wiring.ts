@@ -4,6 +4,7 @@ import { buildCustomize } from './engine/customize/from-config.ts';
 import type { ProviderChain } from './engine/llm/chain.ts';
 import { buildLanguageModels } from './engine/llm/from-config.ts';
 import type { KeyValueStore } from './engine/store/kv.ts';
+import { createSpeechStack, type SpeechStack } from './gpu/stack.ts';
 import type { Logger } from './logger.ts';
 import type { RuntimeExtras } from './runtime.ts';
 
@@ -16,6 +17,8 @@ export interface WiredExtras extends RuntimeExtras {
   documents?: DocumentIntake;
   /** The same intake as one function (what the Slack surface looks for). */
   ingestDocument?: DocumentIntake['ingest'];
+  /** Speech-to-text and text-to-speech with fallbacks, shared by the voice routes and voice channels. */
+  speech?: SpeechStack;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface WiredExtras extends RuntimeExtras {
  * provider chain (offline rules last); otherwise the built-in offline interviewer runs.
  * `deps.kv` is the store daily quotas are counted in; without it one is opened on STORE_URL.
  */
-export async function buildRuntimeExtras(config: Config, logger: Logger, deps: { kv?: KeyValueStore } = {}): Promise<WiredExtras> {
+export async function buildRuntimeExtras(config: Config, logger: Logger, deps: { kv?: KeyValueStore; speech?: false } = {}): Promise<WiredExtras> {
   const extras: WiredExtras = {};
   const closers: (() => Promise<void>)[] = [];
   const llm = await buildLanguageModels(config, logger, deps.kv ? { kv: deps.kv } : {});
@@ -41,6 +44,13 @@ export async function buildRuntimeExtras(config: Config, logger: Logger, deps: {
   extras.ingestDocument = (userKey, file) => customize.documents.ingest(userKey, file);
   extras.ingestCliDocuments = customize.ingestCliDocuments;
   closers.push(customize.close);
+  // Speech: one stack (and one GPU health probe) for the whole process.
+  if (deps.speech !== false) {
+    const speech = createSpeechStack({ config, logger: logger.child({ part: 'speech' }) });
+    speech.start();
+    extras.speech = speech;
+    closers.push(async () => speech.stop());
+  }
   if (closers.length) extras.onClose = async () => void (await Promise.all(closers.map((c) => c())));
   return extras;
 }

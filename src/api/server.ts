@@ -1,3 +1,4 @@
+import type { SpeechStack } from '../gpu/stack.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -42,6 +43,8 @@ export interface ApiServerOptions {
   trustProxy?: boolean | string | string[];
   /** Register src/api/routes/voice.ts when that file exists (default true). */
   voiceRoutes?: boolean;
+  /** The process's shared speech stack, handed to the voice routes (they build their own when absent). */
+  speech?: SpeechStack;
   /** Longest /health waits for any one source (default 2000 ms). */
   healthTimeoutMs?: number;
   /** Default: process metrics (CPU, memory, event loop) are collected too. */
@@ -55,6 +58,7 @@ export interface ApiPluginOptions {
   logger: Logger;
   metrics: ApiMetrics;
   healthSources: HealthSources;
+  speech?: SpeechStack;
 }
 
 export interface ApiServer {
@@ -150,7 +154,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   interviewRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   docsRoutes(app, ctx, () => registered);
-  if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources });
+  if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
 
   const detach = metrics.attach(opts.engine);
   app.addHook('onClose', async () => detach());

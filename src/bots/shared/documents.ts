@@ -13,7 +13,10 @@ export function documentErrorMessage(err: unknown): string {
   return "I couldn't read that file. Please send a PDF, DOCX, TXT or Markdown file.";
 }
 
-/** Guess whether an uploaded file is a job description rather than a resume, from its name. */
-export function guessKind(filename: string): 'resume' | 'job-description' {
-  return /\b(jd|job|description|posting|role|position|vacancy)\b/i.test(filename.replace(/[_.-]/g, ' ')) ? 'job-description' : 'resume';
+/**
+ * A file named like a job description is taken as one; otherwise undefined, so the
+ * documents layer decides from the text itself.
+ */
+export function kindFromName(filename: string): { kind?: 'job-description' } {
+  return /\b(jd|job|description|posting|position|vacancy)\b/i.test(filename.replace(/[_.-]/g, ' ')) ? { kind: 'job-description' } : {};
 }

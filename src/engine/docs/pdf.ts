@@ -59,8 +59,9 @@ function errorName(e: unknown): string {
 export async function extractPdf(bytes: Uint8Array, opts: { maxPages: number; timeoutMs: number }): Promise<PdfText> {
   const { getDocument } = await getResolvedPDFJS();
   // PDF.js may transfer (detach) the buffer it is given: hand it a copy so the caller's bytes survive.
+  // The copy must be a plain Uint8Array: PDF.js refuses a Node Buffer (whose slice() is a Buffer too).
   const task = getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     verbosity: 0,
     enableXfa: false,
     disableFontFace: true,

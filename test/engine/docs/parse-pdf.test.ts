@@ -98,3 +98,10 @@ describe('PDF documents', () => {
     ).toEqual(['Senior Engineer 2021 – Present', 'Built Ledgerline', '', 'Next']);
   });
 });
+
+test('a PDF handed over as a Node Buffer (as downloads arrive) parses like a Uint8Array', async () => {
+  const pdf = await makePdf(paginate(fixtureText(RESUME_TXT).split('\n'), 40));
+  const fromBuffer = await parseDocument({ bytes: Buffer.from(pdf), filename: 'resume.pdf' });
+  const fromArray = await parseDocument({ bytes: pdf, filename: 'resume.pdf' });
+  expect(fromBuffer.lines).toEqual(fromArray.lines);
+});

@@ -1,7 +1,7 @@
 import { ChannelType, MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction, type GuildTextBasedChannel, type ThreadChannel } from 'discord.js';
 import { isUserError } from '../../../engine/errors.ts';
 import { parseType, SPECS } from '../../../engine/interview-types.ts';
-import { documentErrorMessage, DOCUMENT_EXTENSIONS, guessKind } from '../../shared/documents.ts';
+import { documentErrorMessage, DOCUMENT_EXTENSIONS, kindFromName } from '../../shared/documents.ts';
 import type { DiscordDeps } from '../deps.ts';
 import { activeKey, placeKey, userKey } from '../keys.ts';
 import { missingPermissions, permissionMessage } from '../permissions.ts';
@@ -67,7 +67,7 @@ export async function handleStart(i: ChatInputCommandInteraction, deps: DiscordD
     } else {
       try {
         const bytes = await fetchAttachment(file.url, deps.documents.maxBytes);
-        const doc = await deps.documents.ingest(userKey(i.user.id), { bytes, filename: file.name, ...(file.contentType ? { mimeType: file.contentType } : {}), kind: guessKind(file.name) });
+        const doc = await deps.documents.ingest(userKey(i.user.id), { bytes, filename: file.name, ...(file.contentType ? { mimeType: file.contentType } : {}), ...kindFromName(file.name) });
         documentIds.push(doc.id);
         notes.push(`Read ${file.name}: ${doc.summary}`);
         if (type !== 'customize') notes.push('Documents shape customize interviews; this one uses the question bank.');

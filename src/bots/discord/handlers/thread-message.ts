@@ -1,6 +1,6 @@
 import type { Message } from 'discord.js';
 import { isUserError } from '../../../engine/errors.ts';
-import { documentErrorMessage, DOCUMENT_EXTENSIONS, guessKind } from '../../shared/documents.ts';
+import { documentErrorMessage, DOCUMENT_EXTENSIONS, kindFromName } from '../../shared/documents.ts';
 import type { DiscordDeps } from '../deps.ts';
 import { finishInterview } from '../finish.ts';
 import { placeKey, userKey } from '../keys.ts';
@@ -44,7 +44,7 @@ export async function handleThreadMessage(msg: Message, deps: DiscordDeps): Prom
       } else {
         try {
           const bytes = await fetchAttachment(doc.url, deps.documents.maxBytes);
-          const d = await deps.documents.ingest(session.userKey, { bytes, filename: doc.name, ...(doc.contentType ? { mimeType: doc.contentType } : {}), kind: guessKind(doc.name) });
+          const d = await deps.documents.ingest(session.userKey, { bytes, filename: doc.name, ...(doc.contentType ? { mimeType: doc.contentType } : {}), ...kindFromName(doc.name) });
           const replanned = await engine.attachDocuments(session.id, [d.id]);
           if (replanned) await sendReply(thread, replanned, logger);
           else await thread.send({ content: `Thanks, I read ${doc.name} (${d.summary}). ${session.type === 'customize' ? 'The questions are already under way, so I will use it in your next customize interview.' : 'It will shape your next customize interview.'}`, allowedMentions: { parse: [] } });

@@ -1,0 +1,33 @@
+import type { Runtime } from '../../runtime.ts';
+import type { WiredExtras } from '../../wiring.ts';
+
+const VOICE_TEXT: Record<string, string> = {
+  gpu: 'self-hosted Whisper and XTTS on the GPU server',
+  'cloud-stt+edge-tts': 'cloud speech-to-text with Edge TTS (GPU server unavailable)',
+  'edge-tts': 'Edge TTS for speaking; answers are typed (no speech-to-text available)',
+  'text-only': 'text only (no speech service available)',
+};
+
+/**
+ * Plain lines for a status command: which model provider answers now, and the speech mode.
+ * Shared by Discord's /interview status and Slack's help.
+ */
+export async function statusLines(runtime: Runtime, extras: WiredExtras): Promise<string[]> {
+  const lines: string[] = [];
+  if (extras.llm) {
+    const health = await extras.llm.health().catch(() => []);
+    const live = health.find((h) => h.ok && h.configured);
+    lines.push(live ? `Interviewer: ${live.provider} (${live.model})` : 'Interviewer: the built-in offline interviewer (no model provider is available right now)');
+    for (const h of health.filter((x) => x.configured && !x.ok)) lines.push(`${h.provider}/${h.model}: ${h.state}${h.lastError ? `, ${h.lastError}` : ''}`);
+  } else {
+    lines.push('Interviewer: the built-in offline interviewer (no language model configured); scores are heuristic.');
+  }
+  if (extras.speech) {
+    const m = extras.speech.mode();
+    lines.push(`Speech: ${VOICE_TEXT[m.voice] ?? m.voice}`);
+  } else {
+    lines.push('Speech: text only');
+  }
+  lines.push(`Store: ${runtime.kv.kind}`);
+  return lines;
+}
