@@ -7,3 +7,4 @@ export * from './silence-clock.ts';
 export * from './speaker.ts';
 export * from './session.ts';
 export * from './transcribe-file.ts';
+export * from './pcm-encoder.ts';

@@ -38,6 +38,13 @@ export interface ListenerEvents {
 }
 
 const SPEECH_P = 0.5;
+/** Frames of exact zeros (~0.5 s) after which the detector's state is reset. */
+const ZERO_RUN_RESET = 16;
+
+function isDigitalSilence(frame: Float32Array): boolean {
+  for (let i = 0; i < frame.length; i++) if (frame[i] !== 0) return false;
+  return true;
+}
 /** A voiced run survives pauses shorter than this (breaths between words). */
 const RUN_RESET_MS = 300;
 
@@ -74,12 +81,22 @@ export class CandidateListener {
     let self: CandidateListener | null = null;
     // The tap sees every frame's probability before the segmenter does: barge-in needs the
     // amount of speech, which the segmenter's start/end events alone do not give.
+    // Silence reported without packets arrives as exact zeros: no model needs to look at it. After a
+    // long stretch the detector starts afresh, as for a new stream.
+    let zeroRun = 0;
     const tapped: VoiceActivityDetector = {
       name: vad.name,
       frameSamples: vad.frameSamples,
       hangoverMs: vad.hangoverMs ?? 0,
       process: async (frame) => {
-        const p = await vad.process(frame);
+        let p: number;
+        if (isDigitalSilence(frame)) {
+          if (++zeroRun === ZERO_RUN_RESET) vad.reset();
+          p = 0;
+        } else {
+          zeroRun = 0;
+          p = await vad.process(frame);
+        }
         self?.onFrame(p);
         return p;
       },

@@ -8,26 +8,27 @@
 import { Readable } from 'node:stream';
 import prism from 'prism-media';
 import { OPUS_FRAME_SAMPLES, OpusPacketDecoder, OpusPacketEncoder, opusPacketSamples } from '../gpu/audio/opus.ts';
-import { pcmToOpusPackets } from '../gpu/audio/playback.ts';
 import { bufferToInt16 } from '../gpu/audio/pcm.ts';
 import { decodeWav } from '../gpu/audio/wav.ts';
 import { SpeechError } from '../gpu/errors.ts';
 import { synthesizeSentences } from '../gpu/tts/stream.ts';
 import type { SynthesisResult, TextToSpeech } from '../gpu/tts/types.ts';
+import { PcmOpusEncoder } from './pcm-encoder.ts';
 
-/** Converts one synthesis result (any format but mp3) to Discord-ready Opus packets. */
-export async function* synthesisToOpusPackets(result: SynthesisResult): AsyncGenerator<Buffer> {
+/**
+ * Converts one synthesis result (any format but mp3) to Discord-ready Opus packets. Pass a
+ * PcmOpusEncoder to reuse converters across sentences (a voice session keeps one).
+ */
+export async function* synthesisToOpusPackets(result: SynthesisResult, pcm?: PcmOpusEncoder): AsyncGenerator<Buffer> {
   switch (result.format) {
-    case 'wav': {
-      const wav = decodeWav(result.audio);
-      if (wav.channels > 2) throw unsupported(result, `${wav.channels}-channel WAV`);
-      yield* pcmToOpusPackets([wav.samples], { sampleRate: wav.sampleRate, channels: wav.channels as 1 | 2 });
-      return;
-    }
+    case 'wav':
     case 'pcm': {
-      // Raw PCM carries no header: the provider states its rate (XTTS: 24 kHz mono).
-      const even = result.audio.subarray(0, result.audio.length - (result.audio.length % 2));
-      yield* pcmToOpusPackets([bufferToInt16(even)], { sampleRate: result.sampleRate ?? 24_000, channels: 1 });
+      const own = pcm ? null : new PcmOpusEncoder();
+      try {
+        yield* pcmPackets(result, (pcm ?? own)!);
+      } finally {
+        own?.close();
+      }
       return;
     }
     case 'ogg-opus':
@@ -37,6 +38,27 @@ export async function* synthesisToOpusPackets(result: SynthesisResult): AsyncGen
     default:
       throw unsupported(result, `${result.format} audio (it needs FFmpeg to decode)`);
   }
+}
+
+function pcmPackets(result: SynthesisResult, enc: PcmOpusEncoder): AsyncGenerator<Buffer> {
+  if (result.format === 'wav') {
+    const wav = decodeWav(result.audio);
+    if (wav.channels > 2) throw unsupported(result, `${wav.channels}-channel WAV`);
+    return enc.encode(slices(wav.samples, wav.sampleRate, wav.channels), wav.sampleRate, wav.channels as 1 | 2);
+  }
+  // Raw PCM carries no header: the provider states its rate (XTTS: 24 kHz mono).
+  const even = result.audio.subarray(0, result.audio.length - (result.audio.length % 2));
+  const rate = result.sampleRate ?? 24_000;
+  return enc.encode(slices(bufferToInt16(even), rate, 1), rate, 1);
+}
+
+/**
+ * A clip in 40 ms slices: the encoder then hands out the first packet after 40 ms of work
+ * instead of after the whole sentence, and the rest is encoded as the player pulls it.
+ */
+function* slices(samples: Int16Array, rate: number, channels: number): Generator<Int16Array> {
+  const step = Math.max(1, Math.round(rate * 0.04)) * channels;
+  for (let i = 0; i < samples.length; i += step) yield samples.subarray(i, i + step);
 }
 
 function unsupported(result: SynthesisResult, what: string): SpeechError {
@@ -73,6 +95,8 @@ async function* opusContainerPackets(bytes: Buffer, container: 'ogg' | 'webm'): 
 export interface ReplyAudioOptions {
   voice?: string;
   signal?: AbortSignal;
+  /** Reused converters for PCM/WAV replies. */
+  pcm?: PcmOpusEncoder;
   /** Called with the provider that made each sentence (to notice a fallback voice). */
   onSentence?: (info: { index: number; count: number; provider: string; text: string }) => void;
 }
@@ -85,6 +109,6 @@ export async function* replyOpusPackets(tts: TextToSpeech, text: string, opts: R
   });
   for await (const s of sentences) {
     opts.onSentence?.({ index: s.index, count: s.count, provider: s.provider, text: s.text });
-    yield* synthesisToOpusPackets(s);
+    yield* synthesisToOpusPackets(s, opts.pcm);
   }
 }

@@ -104,7 +104,8 @@ export class VoiceInterviewSession {
       onIdle: (reason) => this.spokenAll(reason),
     });
     this.listener = listener;
-    this.clock = opts.silenceClock === false ? null : new SilenceClock(() => this.fedMs, (ms) => void this.pushSilence(ms), opts.silenceClock ?? {});
+    // Precise silence reporting matters only while an answer may be ending; otherwise the clock idles.
+    this.clock = opts.silenceClock === false ? null : new SilenceClock(() => this.fedMs, (ms) => void this.pushSilence(ms), opts.silenceClock ?? {}, () => this.listener.inTurn);
     this.unsubscribeMode = opts.speech.onModeChange?.((now) => this.modeChanged(now)) ?? (() => undefined);
   }
 
@@ -147,8 +148,9 @@ export class VoiceInterviewSession {
     }
     if (this.closed || this.paused || this.finished) return;
     this.counters.packets++;
-    this.fedMs += (opusPacketSamples(packet) || 960) / 48;
-    this.clock?.packet();
+    const ms = (opusPacketSamples(packet) || 960) / 48;
+    this.clock?.packet(ms);
+    this.fedMs += ms;
     try {
       await this.listener.push(packet);
     } catch (e) {
@@ -237,6 +239,8 @@ export class VoiceInterviewSession {
 
   private start(): void {
     this.clock?.start();
+    // XTTS and OpenAI-style servers answer 24 kHz PCM/WAV: have that converter ready before the first reply.
+    void this.speaker.pcm.warm(24_000).catch(() => undefined);
     const mode = this.opts.speech.mode?.();
     if (mode) {
       this.announcedMode = mode.voice;
@@ -270,6 +274,7 @@ export class VoiceInterviewSession {
   }
 
   private speechStarted(_atMs: number): void {
+    this.clock?.hurry();
     if (this.paused || this.finished) return;
     this.awaitingSince = null;
     this.turnOverlapped = this.speaker.busy;

@@ -7,8 +7,10 @@
  * re-anchors on them instead of counting that time twice.
  */
 export interface SilenceClockOptions {
-  /** How often to check (ms). */
+  /** How often to check while something waits on the silence (an answer may be ending), in ms. */
   tickMs?: number;
+  /** How often to check otherwise (nothing needs 20 ms precision then: the nudge is seconds away). */
+  idleTickMs?: number;
   /** No packet for this long means the sender went quiet (Discord jitter is a few tens of ms). */
   gapMs?: number;
   now?: () => number;
@@ -16,11 +18,14 @@ export interface SilenceClockOptions {
 
 export class SilenceClock {
   private readonly tickMs: number;
+  private readonly idleTickMs: number;
   private readonly gapMs: number;
   private readonly now: () => number;
   private readonly feed: (ms: number) => void;
   private readonly audioNow: () => number;
   private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private readonly urgent: () => boolean;
   private wallAnchor = 0;
   private audioAnchor = 0;
   private lastPacketAt = 0;
@@ -28,33 +33,64 @@ export class SilenceClock {
   /**
    * @param audioNow audio time fed so far (ms)
    * @param feed reports `ms` of silence (rounded to 20 ms packets)
+   * @param urgent whether silence must be reported promptly now (an answer may be ending)
    */
-  constructor(audioNow: () => number, feed: (ms: number) => void, opts: SilenceClockOptions = {}) {
+  constructor(audioNow: () => number, feed: (ms: number) => void, opts: SilenceClockOptions = {}, urgent: () => boolean = () => true) {
     this.audioNow = audioNow;
     this.feed = feed;
+    this.urgent = urgent;
     this.tickMs = opts.tickMs ?? 20;
+    this.idleTickMs = Math.max(this.tickMs, opts.idleTickMs ?? 250);
     this.gapMs = opts.gapMs ?? 60;
     this.now = opts.now ?? (() => performance.now());
   }
 
   start(): void {
-    if (this.timer) return;
+    if (this.running) return;
+    this.running = true;
     this.reanchor();
-    // Not unref'd: a live interview should keep the process up, and close() must be seen to clear it.
-    this.timer = setInterval(() => this.tick(), this.tickMs);
+    this.schedule();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
-  /** Call after feeding a packet. */
-  packet(): void {
+  /** Call when silence starts to matter (an answer is under way), so the next check comes soon. */
+  hurry(): void {
+    if (!this.running || !this.timer) return;
+    clearTimeout(this.timer);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    // Not unref'd: a live interview should keep the process up, and close() must be seen to clear it.
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.tick();
+      if (this.running) this.schedule();
+    }, this.urgent() ? this.tickMs : this.idleTickMs);
+  }
+
+  /**
+   * Call when a packet of `ms` arrives, before it is counted in audioNow. Silence not yet
+   * reported before it (the sender was quiet and the clock idling) is reported first, so
+   * it stays in its place on the timeline instead of being lost or reported late.
+   */
+  packet(ms = 20): void {
     const now = this.now();
-    this.lastPacketAt = now;
     const expected = this.audioAnchor + (now - this.wallAnchor);
-    if (this.audioNow() > expected) this.reanchor();
+    if (this.running && now - this.lastPacketAt >= this.gapMs) {
+      const missing = Math.floor((expected - this.audioNow() - ms) / 20) * 20;
+      if (missing >= 20) this.feed(missing);
+    }
+    this.lastPacketAt = now;
+    if (this.audioNow() + ms > expected) {
+      this.wallAnchor = now;
+      this.audioAnchor = this.audioNow() + ms;
+    }
   }
 
   /** Restart the comparison from now (after a pause, when no time should be made up). */

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { TextToSpeech } from '../gpu/tts/types.ts';
 import { isAbortError } from '../gpu/errors.ts';
+import { PcmOpusEncoder } from './pcm-encoder.ts';
 import { replyOpusPackets } from './reply-audio.ts';
 import type { AudioSink } from './types.ts';
 
@@ -36,6 +37,8 @@ export class ReplySpeaker {
   private readonly tts: TextToSpeech;
   private readonly opts: SpeakerOptions;
   private readonly queue: Item[] = [];
+  /** Converters for PCM/WAV replies, kept between sentences. */
+  readonly pcm = new PcmOpusEncoder();
   private current: AbortController | null = null;
   private running = false;
   private closed = false;
@@ -74,6 +77,7 @@ export class ReplySpeaker {
   close(): void {
     this.closed = true;
     this.interrupt();
+    this.pcm.close();
   }
 
   private async pump(): Promise<void> {
@@ -104,7 +108,7 @@ export class ReplySpeaker {
   /** The reply's packets; a synthesis failure ends the stream cleanly so the sink never sees an error. */
   private async *packets(text: string, signal: AbortSignal, counter: { packets: number; failed: boolean }): AsyncGenerator<Buffer> {
     try {
-      for await (const p of replyOpusPackets(this.tts, text, { signal, ...(this.opts.voice ? { voice: this.opts.voice } : {}) })) {
+      for await (const p of replyOpusPackets(this.tts, text, { signal, pcm: this.pcm, ...(this.opts.voice ? { voice: this.opts.voice } : {}) })) {
         if (signal.aborted) return;
         if (counter.packets++ === 0) this.opts.onFirstPacket?.(text);
         yield p;

@@ -8,21 +8,22 @@ import { OpusPacketDecoder } from '../../src/gpu/audio/opus.ts';
 import type { Reply } from '../../src/engine/types.ts';
 import { NUDGE_TEXT } from '../../src/voice/notices.ts';
 import { buildTimeline, speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
-import { RecordingSink, ScriptedStt, ToneTts } from './helpers/fake-speech.ts';
+import { CountingStt, RecordingSink, ScriptedStt, ToneTts } from './helpers/fake-speech.ts';
 import { CANDIDATE, OTHER, voiceHarness, type Harness } from './helpers/harness.ts';
 
-let clips: Record<'a1' | 'a2' | 'a3' | 'other' | 'skip' | 'interrupt', SpokenClip>;
+let clips: Record<'a1' | 'a2' | 'a3' | 'other' | 'skip' | 'interrupt' | 'long', SpokenClip>;
 
 beforeAll(async () => {
-  const [a1, a2, a3, other, skip, interrupt] = await Promise.all([
+  const [a1, a2, a3, other, skip, interrupt, long] = await Promise.all([
     speak('In my last role I led the migration of our billing service.'),
     speak('It took about three months.'),
     speak('We cut the hosting bill by a third.'),
     speak('Is anyone else hearing an echo in here today?'),
     speak('skip'),
     speak('Sorry, I did not catch that, could you say it again?'),
+    speak('In my last role I owned the search service end to end, from the indexing pipeline and the ranking model to the on-call rotation and the quarterly planning with product.'),
   ]);
-  clips = { a1: a1!, a2: a2!, a3: a3!, other: other!, skip: skip!, interrupt: interrupt! };
+  clips = { a1: a1!, a2: a2!, a3: a3!, other: other!, skip: skip!, interrupt: interrupt!, long: long! };
 });
 
 const open: Harness[] = [];
@@ -64,6 +65,23 @@ describe('VoiceInterviewSession', () => {
     expect(lines.map((e) => e.kind)).toEqual(['candidate', 'interviewer']);
     expect(lines[1]).toMatchObject({ kind: 'interviewer', reply: { sessionId: h.sessionId } });
     expect(reply.progress.current).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a long answer is cut into pieces at the length limit, each transcribed with what came before, and sent as one answer', async () => {
+    const stt = new CountingStt();
+    const h = await harness({ stt, tts: new ToneTts() }, { maxPieceMs: 2500 });
+    const tl = await buildTimeline([{ silenceMs: 300 }, { speech: clips.long }, { silenceMs: 1500 }]);
+    const spokenMs = tl.speech[0]!.endMs - tl.speech[0]!.startMs;
+    expect(spokenMs).toBeGreaterThan(7000);
+    const replied = h.nextReply();
+    await h.pushPackets(CANDIDATE, tl.packets);
+    await replied;
+    const n = stt.prompts.length;
+    expect(n).toBeGreaterThanOrEqual(Math.ceil(spokenMs / 2500));
+    expect(stt.durationsMs.every((d) => d <= 2500 + 1)).toBe(true);
+    expect(h.answers).toEqual([Array.from({ length: n }, (_, i) => `part ${i + 1}.`).join(' ')]);
+    // Piece k is prompted with the pieces before it.
+    expect(stt.prompts[n - 1]).toContain(Array.from({ length: n - 1 }, (_, i) => `part ${i + 1}.`).join(' '));
   });
 
   test('the reply comes out as 20 ms Opus packets, one playback at a time, the first sentence before the last is made', async () => {

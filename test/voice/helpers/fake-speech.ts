@@ -89,6 +89,21 @@ export class ScriptedStt implements SpeechToText {
   }
 }
 
+/** Names each piece it is sent ("part 1", "part 2"...) and remembers the prompt that came with it. */
+export class CountingStt implements SpeechToText {
+  readonly name = 'counting-stt';
+  readonly prompts: (string | undefined)[] = [];
+  readonly durationsMs: number[] = [];
+  accepts(): boolean {
+    return false;
+  }
+  async transcribe(audio: SttAudio, opts: TranscribeOptions = {}): Promise<TranscribeResult> {
+    this.prompts.push(opts.prompt);
+    if ('pcm16' in audio) this.durationsMs.push((audio.pcm16.length / audio.sampleRate) * 1000);
+    return { text: `part ${this.prompts.length}.`, provider: this.name, model: 'fake', ms: 0 };
+  }
+}
+
 /** Answers every sentence with a quiet tone: 24 kHz mono WAV, 45 ms per character. */
 export class ToneTts implements TextToSpeech {
   readonly name: string;
