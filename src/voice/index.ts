@@ -8,3 +8,4 @@ export * from './speaker.ts';
 export * from './session.ts';
 export * from './transcribe-file.ts';
 export * from './pcm-encoder.ts';
+export * from './speech-mode.ts';

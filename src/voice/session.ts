@@ -15,50 +15,16 @@ import { parseCommand } from '../engine/input.ts';
 import type { Reply } from '../engine/types.ts';
 import { opusPacketSamples } from '../gpu/audio/opus.ts';
 import type { Utterance } from '../gpu/audio/segmenter.ts';
-import type { CreateVadOptions } from '../gpu/audio/vad/create.ts';
-import type { VoiceActivityDetector } from '../gpu/audio/vad/types.ts';
-import type { SpeechMode } from '../gpu/stack.ts';
 import { AnswerTranscriber } from './answer-transcriber.ts';
 import { CandidateListener } from './listener.ts';
-import { MODE_NOTICES, NUDGE_TEXT, STT_FAILED_TEXT, TTS_FAILED_TEXT, TURN_FAILED_TEXT } from './notices.ts';
-import { SilenceClock, type SilenceClockOptions } from './silence-clock.ts';
+import { NUDGE_TEXT, STT_FAILED_TEXT, TTS_FAILED_TEXT, TURN_FAILED_TEXT } from './notices.ts';
+import type { VoiceInterviewOptions, VoiceSessionStats } from './session-options.ts';
+import { SilenceClock } from './silence-clock.ts';
+import { SpeechModeTracker } from './speech-mode.ts';
 import { ReplySpeaker, type SpeakResult } from './speaker.ts';
-import type { AudioSink, NoticeCode, SpeakerPacket, TranscriptEvent, VoiceSpeech } from './types.ts';
+import type { NoticeCode, SpeakerPacket, TranscriptEvent } from './types.ts';
 
-export interface VoiceInterviewOptions {
-  candidateId: string;
-  speech: VoiceSpeech;
-  sink: AudioSink;
-  /** One engine turn for a whole spoken answer (commands such as "skip" are parsed by the engine). */
-  onAnswer(text: string): Promise<Reply>;
-  /** The running transcript: the candidate's answers, Alex's replies, notices. Called in order. */
-  onTranscript(event: TranscriptEvent): void | Promise<void>;
-  /** The interview ended (the closing reply has been spoken). */
-  onFinished?(reply: Reply): void | Promise<void>;
-  /** Per-speaker packets to consume; push() works too. */
-  packets?: AsyncIterable<SpeakerPacket>;
-  endSilenceMs?: number;
-  pieceSilenceMs?: number;
-  maxPieceMs?: number;
-  nudgeAfterMs?: number;
-  bargeInMs?: number;
-  voice?: string;
-  language?: string;
-  vad?: VoiceActivityDetector | CreateVadOptions;
-  /** Wall-clock silence reporting (Discord sends nothing during silence); false turns it off. */
-  silenceClock?: SilenceClockOptions | false;
-  logger?: Logger;
-}
-
-export interface VoiceSessionStats {
-  packets: number;
-  ignoredPackets: number;
-  turns: number;
-  answers: number;
-  bargeIns: number;
-  nudges: number;
-  dropped: number;
-}
+export type { VoiceInterviewOptions, VoiceSessionStats } from './session-options.ts';
 
 const NOTE = /^(Mode|Plan):/;
 
@@ -72,7 +38,7 @@ export class VoiceInterviewSession {
   private readonly closing = new AbortController();
   private readonly bargeInMs: number;
   private readonly nudgeAfterMs: number;
-  private readonly unsubscribeMode: () => void;
+  private readonly mode: SpeechModeTracker;
   private transcriber: AnswerTranscriber | null = null;
   private turnOverlapped = false;
   private bargedIn = false;
@@ -86,8 +52,6 @@ export class VoiceInterviewSession {
   private finished = false;
   private closed = false;
   private fedMs = 0;
-  private announcedMode: SpeechMode['voice'] | null = null;
-  private readonly announcedOnce = new Set<NoticeCode>();
   private source: AsyncIterator<SpeakerPacket> | null = null;
   private readonly counters: VoiceSessionStats = { packets: 0, ignoredPackets: 0, turns: 0, answers: 0, bargeIns: 0, nudges: 0, dropped: 0 };
 
@@ -100,13 +64,13 @@ export class VoiceInterviewSession {
     this.speaker = new ReplySpeaker(opts.sink, opts.speech.tts, {
       ...(opts.voice ? { voice: opts.voice } : {}),
       ...(opts.logger ? { logger: opts.logger } : {}),
-      onError: () => this.notice('tts-failed', TTS_FAILED_TEXT, { once: true }),
+      onError: () => this.mode.sayOnce('tts-failed', TTS_FAILED_TEXT),
       onIdle: (reason) => this.spokenAll(reason),
     });
     this.listener = listener;
     // Precise silence reporting matters only while an answer may be ending; otherwise the clock idles.
     this.clock = opts.silenceClock === false ? null : new SilenceClock(() => this.fedMs, (ms) => void this.pushSilence(ms), opts.silenceClock ?? {}, () => this.listener.inTurn);
-    this.unsubscribeMode = opts.speech.onModeChange?.((now) => this.modeChanged(now)) ?? (() => undefined);
+    this.mode = new SpeechModeTracker(opts.speech, (code, text) => this.notice(code, text));
   }
 
   static async create(opts: VoiceInterviewOptions): Promise<VoiceInterviewSession> {
@@ -178,7 +142,7 @@ export class VoiceInterviewSession {
     if (spoken.length) this.context = spoken[spoken.length - 1]!;
     this.awaitingSince = null;
     this.nudged = false;
-    if (this.closed || !this.canSpeak()) {
+    if (this.closed || !this.mode.canSpeak()) {
       // Nothing will play, so the silence timer starts now.
       this.awaitingSince = this.listener.nowMs;
       return Promise.resolve({ packets: 0, outcome: 'dropped' });
@@ -228,7 +192,7 @@ export class VoiceInterviewSession {
     if (this.closed) return;
     this.closed = true;
     this.clock?.stop();
-    this.unsubscribeMode();
+    this.mode.stop();
     this.closing.abort(new DOMException('voice session closed', 'AbortError'));
     this.speaker.close();
     void this.source?.return?.()?.catch(() => undefined);
@@ -241,11 +205,7 @@ export class VoiceInterviewSession {
     this.clock?.start();
     // XTTS and OpenAI-style servers answer 24 kHz PCM/WAV: have that converter ready before the first reply.
     void this.speaker.pcm.warm(24_000).catch(() => undefined);
-    const mode = this.opts.speech.mode?.();
-    if (mode) {
-      this.announcedMode = mode.voice;
-      if (mode.voice !== 'gpu') this.notice(MODE_NOTICES[mode.voice].code, MODE_NOTICES[mode.voice].text);
-    }
+    this.mode.start();
     if (this.opts.packets) void this.consume(this.opts.packets);
   }
 
@@ -263,23 +223,13 @@ export class VoiceInterviewSession {
     }
   }
 
-  private canHear(): boolean {
-    const m = this.opts.speech.mode?.();
-    return !m || m.stt !== null;
-  }
-
-  private canSpeak(): boolean {
-    const m = this.opts.speech.mode?.();
-    return !m || m.tts !== null;
-  }
-
   private speechStarted(_atMs: number): void {
     this.clock?.hurry();
     if (this.paused || this.finished) return;
     this.awaitingSince = null;
     this.turnOverlapped = this.speaker.busy;
     this.bargedIn = false;
-    this.transcriber = this.canHear()
+    this.transcriber = this.mode.canHear()
       ? new AnswerTranscriber(this.opts.speech.stt, { context: this.context, signal: this.closing.signal, ...(this.opts.language ? { language: this.opts.language } : {}) })
       : null;
   }
@@ -297,12 +247,12 @@ export class VoiceInterviewSession {
       this.log?.debug({ voicedRunMs }, 'barge-in: the candidate spoke over Alex');
       this.speaker.interrupt();
     }
-    if (this.awaitingSince !== null && !this.nudged && !this.speaker.busy && !this.listener.inTurn && this.answering === 0 && this.canHear() && nowMs - this.awaitingSince >= this.nudgeAfterMs) {
+    if (this.awaitingSince !== null && !this.nudged && !this.speaker.busy && !this.listener.inTurn && this.answering === 0 && this.mode.canHear() && nowMs - this.awaitingSince >= this.nudgeAfterMs) {
       this.nudged = true;
       this.awaitingSince = null;
       this.counters.nudges++;
       this.post({ kind: 'interviewer', text: NUDGE_TEXT, nudge: true });
-      if (this.canSpeak()) void this.speaker.say(NUDGE_TEXT);
+      if (this.mode.canSpeak()) void this.speaker.say(NUDGE_TEXT);
     }
   }
 
@@ -339,7 +289,7 @@ export class VoiceInterviewSession {
     }
     if (overlapped) this.speaker.interrupt();
     this.counters.answers++;
-    this.announcedOnce.delete('stt-failed');
+    this.mode.forget('stt-failed');
     this.post({ kind: 'candidate', text: heard.text });
     let reply: Reply;
     try {
@@ -359,22 +309,7 @@ export class VoiceInterviewSession {
     if (reason === 'finished' && !this.listener.inTurn && !this.nudged) this.awaitingSince = this.listener.nowMs;
   }
 
-  private modeChanged(now: SpeechMode): void {
-    if (this.closed || now.voice === this.announcedMode) return;
-    const before = this.announcedMode;
-    this.announcedMode = now.voice;
-    // Coming back to full voice from the start needs no notice; anything else is said once.
-    if (now.voice === 'gpu' && before === null) return;
-    this.announcedOnce.clear();
-    const n = MODE_NOTICES[now.voice];
-    this.notice(n.code, n.text);
-  }
-
-  private notice(code: NoticeCode, text: string, opts: { once?: boolean } = {}): void {
-    if (opts.once) {
-      if (this.announcedOnce.has(code)) return;
-      this.announcedOnce.add(code);
-    }
+  private notice(code: NoticeCode, text: string): void {
     this.post({ kind: 'notice', code, text });
   }
 
