@@ -63,10 +63,6 @@ const EnvSchema = z.object({
   MAX_AUDIO_BYTES: int(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_AUDIO_SECONDS: int(120, 1, 3600),
   MAX_TTS_CHARS: int(2000, 10, 100_000),
-  // Voice-channel interviews (src/voice/): silence that ends a spoken answer, the one gentle nudge, barge-in.
-  VOICE_END_SILENCE_MS: int(1200, 300, 10_000),
-  VOICE_NUDGE_AFTER_MS: int(20_000, 2000, 600_000),
-  VOICE_BARGE_IN_MS: int(500, 100, 5000),
   EMBEDDINGS_MODEL: optionalString,
   LOCAL_EMBEDDINGS_MODEL_PATH: optionalString,
 
