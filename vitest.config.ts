@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Each file gets its own process: several suites start servers and native addons.
     pool: 'forks',
+    // node:sqlite and type stripping are stable enough for us; their warnings only add noise.
+    execArgv: ['--disable-warning=ExperimentalWarning'],
     reporters: ['default'],
   },
 });

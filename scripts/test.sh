@@ -19,4 +19,14 @@ export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 echo "test: type-check" >&2
 npx tsc -p tsconfig.json --noEmit
 echo "test: vitest" >&2
-npx vitest run "$@"
+RESULTS="$(mktemp)"
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS" "$@" || status=$?
+# One plain closing line that any CI can read: "N passed, N failed".
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$RESULTS" || true
+rm -f "$RESULTS"
+exit "$status"
