@@ -40,7 +40,7 @@ export interface VoiceBenchResult {
   speech: 'espeak-ng' | 'synthetic';
   vad: string;
   latency: Record<'inProcess' | 'loopbackHttp', { p50: number; p99: number; max: number; turns: number }>;
-  cpu: { compressedPctOfCore: number; audioSeconds: number; candidateSeconds: number; alexSeconds: number; realTimePctOfCore: number; realTimeSeconds: number };
+  cpu: { compressedPctOfCore: number; audioSeconds: number; candidateSeconds: number; alexSeconds: number; realTimePctOfCore: number; realTimeSeconds: number; pacingPctOfCore: number };
 }
 
 /** Takes packets as fast as they come; remembers when each playback's first packet arrived. */
@@ -283,6 +283,19 @@ async function realTimeCpu(timelines: SpeechTimeline[], seconds: number, vadPref
   return ((cpu.user + cpu.system) / 1e6 / wall) * 100;
 }
 
+/** What a 20 ms packet sender and a 20 ms player cost on their own here (timer wake-ups), for scale. */
+async function pacingCpu(seconds: number): Promise<number> {
+  const a = setInterval(() => undefined, 20);
+  const b = setInterval(() => undefined, 20);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(a);
+  clearInterval(b);
+  return ((cpu.user + cpu.system) / 1e6 / ((performance.now() - t0) / 1000)) * 100;
+}
+
 export async function runVoiceBench(opts: { turns?: number; realTimeSeconds?: number } = {}): Promise<VoiceBenchResult> {
   const { source, timelines } = await clips();
   const vadPrefer = source === 'espeak-ng' ? 'silero' : 'energy';
@@ -300,6 +313,7 @@ export async function runVoiceBench(opts: { turns?: number; realTimeSeconds?: nu
   const compressed = await compressedCpu(timelines, vadPrefer);
   const realTimeSeconds = opts.realTimeSeconds ?? 40;
   const realTime = await realTimeCpu(timelines, realTimeSeconds, vadPrefer);
+  const pacing = await pacingCpu(5);
   const stat = (xs: number[]) => ({ p50: r2(percentile(xs, 50)), p99: r2(percentile(xs, 99)), max: r2(Math.max(...xs)), turns: xs.length });
   return {
     speech: source,
@@ -312,6 +326,7 @@ export async function runVoiceBench(opts: { turns?: number; realTimeSeconds?: nu
       alexSeconds: r2(compressed.alexS),
       realTimePctOfCore: r2(realTime),
       realTimeSeconds,
+      pacingPctOfCore: r2(pacing),
     },
   };
 }
@@ -322,6 +337,6 @@ if (isMain(import.meta.url)) {
     'added latency, in-process fakes (ms)': `p50 ${r.latency.inProcess.p50}, p99 ${r.latency.inProcess.p99}, max ${r.latency.inProcess.max} over ${r.latency.inProcess.turns} turns (target < 150)`,
     'added latency, real client over loopback (ms)': `p50 ${r.latency.loopbackHttp.p50}, p99 ${r.latency.loopbackHttp.p99}, max ${r.latency.loopbackHttp.max} over ${r.latency.loopbackHttp.turns} turns`,
     'CPU, compressed interview (% of a core)': `${r.cpu.compressedPctOfCore} (${r.cpu.audioSeconds} s of interview: ${r.cpu.candidateSeconds} s candidate, ${r.cpu.alexSeconds} s Alex; target < 3)`,
-    'CPU, real time, replies played at 20 ms/packet (% of a core)': `${r.cpu.realTimePctOfCore} over ${r.cpu.realTimeSeconds} s (WAV replies, so Alex's voice is Opus-encoded too)`,
+    'CPU, real time, replies played at 20 ms/packet (% of a core)': `${r.cpu.realTimePctOfCore} over ${r.cpu.realTimeSeconds} s (WAV replies, so Alex's voice is Opus-encoded too; of which ${r.cpu.pacingPctOfCore} is the simulated sender's and player's 20 ms timers alone)`,
   });
 }

@@ -71,7 +71,13 @@ export class SilenceClock {
       this.timer = null;
       this.tick();
       if (this.running) this.schedule();
-    }, this.urgent() ? this.tickMs : this.idleTickMs);
+    }, this.nextDelay());
+  }
+
+  /** Idle: slow. Answer under way and packets flowing: just often enough to notice them stop. Then: fine-grained. */
+  private nextDelay(): number {
+    if (!this.urgent()) return this.idleTickMs;
+    return this.now() - this.lastPacketAt < this.gapMs ? Math.max(this.tickMs, this.gapMs) : this.tickMs;
   }
 
   /**
