@@ -21,6 +21,8 @@ export interface SlackAppOptions {
   interviewer?: string;
   /** How long a turn may take before "thinking" shows; default 800 ms. */
   thinkingDelayMs?: number;
+  /** Transcribes audio clips posted as answers (the speech stack); without it clips are refused politely. */
+  transcribe?: (bytes: Buffer, contentType: string) => Promise<string>;
   /** Extra Web API client options (tests turn retries off). */
   clientOptions?: Omit<WebClientOptions, 'slackApiUrl' | 'logger'>;
 }
@@ -72,6 +74,7 @@ export function createSlackApp(runtime: SlackRuntime, opts: SlackAppOptions = {}
     botToken: token,
     statusSupport: {},
     displayName: createNameLookup(log),
+    ...(opts.transcribe ? { transcribe: opts.transcribe } : {}),
   };
 
   // Track listener work so stop() and tests can wait for it; Bolt acks before this finishes.

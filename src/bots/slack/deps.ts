@@ -34,4 +34,6 @@ export interface SlackDeps {
   /** Whether assistant.threads.setStatus works here; learnt on first use. */
   statusSupport: { known?: boolean };
   displayName: NameLookup;
+  /** Speech-to-text for audio clips posted as answers; absent when no speech service is set up. */
+  transcribe?: (bytes: Buffer, contentType: string) => Promise<string>;
 }

@@ -1,6 +1,7 @@
 // The Slack surface as src/main.ts starts it: over HTTP it mounts on the API server's port at
 // /slack/events; with SLACK_APP_TOKEN it connects over Socket Mode instead.
 import type { RunningSurface, SurfaceContext } from '../../surfaces.ts';
+import { transcribeAudioFile } from '../../voice/transcribe-file.ts';
 import { createSlackApp, SLACK_EVENTS_PATH } from './app.ts';
 import type { SlackDocuments, UploadedFile } from './deps.ts';
 
@@ -14,7 +15,11 @@ function documentsFrom(ctx: SurfaceContext): SlackDocuments | undefined {
 
 export async function startSlack(ctx: SurfaceContext): Promise<RunningSurface> {
   const documents = documentsFrom(ctx);
-  const slack = createSlackApp(ctx.runtime, documents ? { documents } : {});
+  const speech = ctx.extras.speech;
+  const slack = createSlackApp(ctx.runtime, {
+    ...(documents ? { documents } : {}),
+    ...(speech ? { transcribe: (bytes: Buffer, type: string) => transcribeAudioFile(speech, bytes, type, { maxBytes: ctx.config.MAX_AUDIO_BYTES, maxSeconds: ctx.config.MAX_AUDIO_SECONDS }) } : {}),
+  });
   let ok = false;
   ctx.http.healthSources.components = {
     ...ctx.http.healthSources.components,

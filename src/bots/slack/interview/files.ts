@@ -16,6 +16,9 @@ export const NO_DOCUMENTS = 'Document upload is not available on this server, so
 export interface SharedFile {
   id: string;
   name?: string;
+  /** As the message event gives it, when it does (audio clips are recognised by it). */
+  mimetype?: string;
+  subtype?: string;
 }
 
 interface FileInfo {

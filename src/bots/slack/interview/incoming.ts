@@ -11,6 +11,7 @@ import { claimOnce, firstTime } from '../once.ts';
 import { userSafeMessage } from '../safe-error.ts';
 import { plainFromSlack } from '../slack-text.ts';
 import { activeInterviewOf, isRunning } from './active.ts';
+import { looksLikeAudio, transcribeClip, transcriptLine } from './audio-answer.ts';
 import { ingestFiles, NO_DOCUMENTS, type SharedFile } from './files.ts';
 import { dropPending, getPending, type PendingInterview, withPending } from './pending.ts';
 import { handleRequest } from './requests.ts';
@@ -83,10 +84,17 @@ async function inInterview(deps: SlackDeps, client: WebClient, m: Incoming, sess
   if (m.userId !== target.userId) return noteBystander(deps, client, m, session.id, target.userId);
   const claim = await claimOnce(deps.kv, `msg:${m.team}:${m.channel}:${m.ts}`);
   if (!claim) return skipped(deps, m);
-  if (m.files.length) {
-    await tellUser(client, { channel: m.channel, user: m.userId, threadTs: target.threadTs }, 'This interview already has its questions, so the file was not used. To practise on a document, start `/interview customize` and share it in that thread.');
+  const tell = (msg: string) => tellUser(client, { channel: m.channel, user: m.userId, threadTs: target.threadTs }, msg);
+  let text = plainFromSlack(m.text, m.botUserId);
+  const clip = m.files.find((f) => looksLikeAudio(f));
+  if (clip && !text) {
+    const heard = await transcribeClip(deps, client, clip, tell);
+    if (!heard) return;
+    text = heard;
+    await client.chat.postMessage({ channel: m.channel, thread_ts: target.threadTs, text: transcriptLine(heard) });
+  } else if (m.files.length) {
+    await tell('This interview already has its questions, so the file was not used. To practise on a document, start `/interview customize` and share it in that thread.');
   }
-  const text = plainFromSlack(m.text, m.botUserId);
   if (!text && m.files.length) return;
   const outcome = await runTurn(deps, client, session.id, target, { kind: 'answer', text });
   // Nothing was recorded: let a retry of this event try again.

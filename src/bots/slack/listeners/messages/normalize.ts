@@ -38,7 +38,9 @@ export function toIncoming(e: RawMessageEvent, ctx: EventContext): Incoming | un
     text,
     ts: e.ts,
     ...(e.thread_ts ? { threadTs: e.thread_ts } : {}),
-    files: (e.files ?? []).filter((f): f is { id: string; name?: string } => typeof f.id === 'string').map((f) => ({ id: f.id, ...(f.name ? { name: f.name } : {}) })),
+    files: (e.files ?? [])
+      .filter((f): f is { id: string; name?: string; mimetype?: string; subtype?: string } => typeof f.id === 'string')
+      .map((f) => ({ id: f.id, ...(f.name ? { name: f.name } : {}), ...(f.mimetype ? { mimetype: f.mimetype } : {}), ...(f.subtype ? { subtype: f.subtype } : {}) })),
     mentionsBot: mentions(text, ctx.botUserId),
     ...(ctx.botUserId ? { botUserId: ctx.botUserId } : {}),
     ...(ctx.retryNum !== undefined ? { retryNum: ctx.retryNum } : {}),
