@@ -40,4 +40,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 
 # SIGTERM lets turns in flight finish before the process exits (see src/main.ts).
 STOPSIGNAL SIGTERM
-CMD ["node", "--disable-warning=ExperimentalWarning", "src/main.ts"]
+CMD ["node", "--max-semi-space-size=8", "--disable-warning=ExperimentalWarning", "src/main.ts"]

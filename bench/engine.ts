@@ -1,7 +1,7 @@
 /**
  * Engine figures: turns per second on one core (offline interviewer, SQLite store), turn
  * latency, memory per active session, and process RSS holding 1,000 concurrent interviews.
- * Run: node bench/engine.ts   (make bench runs it with the others)
+ * Run: node --expose-gc --max-semi-space-size=8 bench/engine.ts (as make bench does, matching make start)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -47,7 +47,7 @@ function peakRssMb(pid: number): number {
 }
 
 async function startServer(dir: string): Promise<{ port: number; pid: number; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', '--disable-warning=ExperimentalWarning', 'src/main.ts'], {
     cwd: join(import.meta.dirname, '..'),
     // Production-like: info logs (one line per request in and out), a generous rate limit.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', STORE_URL: `sqlite://${join(dir, 'bench.sqlite')}`, RATE_LIMIT_PER_MINUTE: '1000000' },

@@ -12,7 +12,7 @@ let failed = 0;
 for (const file of BENCHES) {
   const path = join(import.meta.dirname, file);
   if (!existsSync(path) || (only.length && !only.some((o) => file.startsWith(o)))) continue;
-  const res = spawnSync(process.execPath, ['--expose-gc', '--disable-warning=ExperimentalWarning', path], { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const res = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=8', '--disable-warning=ExperimentalWarning', path], { stdio: 'inherit', env: { ...process.env, LOG_LEVEL: 'silent' } });
   if (res.status !== 0) {
     failed++;
     process.stdout.write(`  (bench/${file} exited with ${res.status})\n`);
