@@ -84,8 +84,8 @@ async function main(): Promise<number> {
 
     const lines = values.answers ? readFileSync(values.answers, 'utf8').split(/\r?\n/) : null;
     const rl = lines ? null : createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-    // A pending question never settles when stdin ends; the close event ends it instead.
-    const closed = rl ? new Promise<null>((r) => rl.once('close', () => r(null))) : null;
+    // The line iterator buffers input typed (or piped) ahead of the prompt, and ends with stdin.
+    const input = rl ? rl[Symbol.asyncIterator]() : null;
     let idx = 0;
     while (!reply.done) {
       let text: string | null;
@@ -100,7 +100,9 @@ async function main(): Promise<number> {
         }
         out(`\nYou: ${text}`);
       } else {
-        text = await Promise.race([rl!.question('\nYou: ').catch(() => null), closed!]);
+        process.stdout.write('\nYou: ');
+        const next = await input!.next();
+        text = next.done ? null : (next.value as string);
         if (text === null) {
           out(`\nPaused. Continue later with: npm run interview -- --resume ${reply.sessionId}`);
           break;
