@@ -7,7 +7,8 @@
  * which provider answered and which preferred one it replaced.
  */
 import type { Logger } from 'pino';
-import { CircuitBreaker, type BreakerOptions, type BreakerState } from './breaker.ts';
+import { sleep } from '../resilience/backoff.ts';
+import { CircuitBreaker, type BreakerOptions, type BreakerState } from '../resilience/breaker.ts';
 import { NoSpeechProvider, SpeechError, isAbortError, type SpeechErrorKind } from './errors.ts';
 
 export interface ChainMember<P> {
@@ -144,7 +145,7 @@ export class SpeechChain<P> {
           const wait = Math.max(backoff * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5), lastErr.retryAfterMs ?? 0);
           // Waiting past the deadline would leave nothing for the next provider: fall through instead.
           if (Date.now() + wait + MIN_ATTEMPT_MS > deadline) break;
-          await sleep(wait, outer);
+          await sleep(wait, outer, abortReason);
         }
       }
       if (lastErr) {
@@ -201,17 +202,3 @@ function abortReason(signal: AbortSignal): Error {
   return new DOMException('speech request aborted', 'AbortError');
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortReason(signal));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(abortReason(signal!));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

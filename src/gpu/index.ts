@@ -5,7 +5,7 @@ export { GpuHealth } from './health.ts';
 export type { GpuStatus, GpuHealthOptions } from './health.ts';
 export { SpeechChain } from './chain.ts';
 export type { ChainMember, ChainOutcome, AttemptRecord } from './chain.ts';
-export { CircuitBreaker } from './breaker.ts';
+export { CircuitBreaker } from '../resilience/breaker.ts';
 export { SpeechError, NoSpeechProvider } from './errors.ts';
 export type { SpeechErrorKind } from './errors.ts';
 export type { SpeechToText, SttAudio, TranscribeOptions, TranscribeResult, EncodedFormat } from './stt/types.ts';

@@ -8,7 +8,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { SpeechChain, type ChainMember } from './chain.ts';
-import type { BreakerOptions } from './breaker.ts';
+import type { BreakerOptions } from '../resilience/breaker.ts';
 import { GpuHealth, type GpuStatus } from './health.ts';
 import { OpenAICompatibleStt } from './stt/openai-compatible.ts';
 import type { EncodedFormat, SpeechToText, SttAudio, TranscribeOptions, TranscribeResult } from './stt/types.ts';

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { KeyValueStore } from '../store/kv.ts';
 import type { ProviderCall } from '../types.ts';
-import { backoffDelay, type BackoffOptions, sleep } from './backoff.ts';
-import { CircuitBreaker } from './breaker.ts';
+import { backoffDelay, type BackoffOptions, sleep } from '../../resilience/backoff.ts';
+import { CircuitBreaker } from '../../resilience/breaker.ts';
 import { AllProvidersFailed, isAbortError, ProviderError, type ProviderErrorKind, scrubSecrets } from './errors.ts';
 import { PriceTable } from './prices.ts';
 import { DailyQuota, utcDay } from './quota.ts';
@@ -73,7 +73,7 @@ export interface ChainOptions {
   maxAttempts?: number;
   /** Share of the remaining time one attempt may use while other providers are still available. */
   attemptShare?: number;
-  breaker?: { threshold?: number; coolDownMs?: number };
+  breaker?: { threshold?: number; cooldownMs?: number };
   backoff?: BackoffOptions;
   /** How long a provider found misconfigured is skipped before it is tried again. */
   misconfiguredForMs?: number;
@@ -262,7 +262,7 @@ export class ProviderChain {
           note(e, { outcome: 'skipped', reason: 'no-time', ms: 0 });
           throw failed(`no provider answered before the deadline${tried.length ? ` (tried ${tried.join(', ')})` : ''}`);
         }
-        if (!e.breaker.tryPass()) {
+        if (!e.breaker.allow()) {
           note(e, { outcome: 'skipped', reason: 'open-circuit', ms: 0 });
           pass(e);
           break;
@@ -318,7 +318,7 @@ export class ProviderChain {
           this.log.debug({ provider: e.provider, model: e.model, kind: pe.kind, status: pe.status, attempt: n }, 'language model attempt failed');
           if (state.committed) throw failed(`${e.label} broke off mid-answer`);
           // A slow provider is better left for the next one than waited on twice.
-          const retry = pe.retryable && n < this.maxAttempts && e.breaker.wouldPass() && !(pe.kind === 'timeout' && laterUsable);
+          const retry = pe.retryable && n < this.maxAttempts && e.breaker.wouldAllow() && !(pe.kind === 'timeout' && laterUsable);
           if (!retry) break;
           const delay = Math.max(backoffDelay(n, this.backoff, this.random), pe.retryAfterMs ?? 0);
           if (delay + MIN_ATTEMPT_MS > remaining()) break;
@@ -335,7 +335,7 @@ export class ProviderChain {
       delete e.misconfigured;
     }
     if (this.quotas[e.provider] && this.quota.isSpent(e.provider)) return 'over-quota';
-    if (!e.breaker.wouldPass()) return 'open-circuit';
+    if (!e.breaker.wouldAllow()) return 'open-circuit';
     return null;
   }
 
@@ -358,9 +358,9 @@ export class ProviderChain {
       e.breaker.release();
       return;
     }
-    const before = e.breaker.state;
+    const before = e.breaker.state();
     e.breaker.failure();
-    if (before !== 'open' && e.breaker.state === 'open') this.log.warn({ provider: e.provider, model: e.model, kind: pe.kind }, `${e.label} failed repeatedly; skipping it for a while`);
+    if (before !== 'open' && e.breaker.state() === 'open') this.log.warn({ provider: e.provider, model: e.model, kind: pe.kind }, `${e.label} failed repeatedly; skipping it for a while`);
   }
 
   private markMisconfigured(e: Entry, message: string, forMs: number): void {
@@ -409,7 +409,7 @@ export class ProviderChain {
       const usedToday = used.get(e.provider) ?? (await this.quota.used(e.provider));
       used.set(e.provider, usedToday);
       const mis = e.misconfigured && this.now() < e.misconfigured.until;
-      const state: ProviderState = mis ? 'misconfigured' : quota > 0 && usedToday >= quota ? 'over-quota' : e.breaker.state === 'open' ? 'open-circuit' : 'ok';
+      const state: ProviderState = mis ? 'misconfigured' : quota > 0 && usedToday >= quota ? 'over-quota' : e.breaker.state() === 'open' ? 'open-circuit' : 'ok';
       const detail = state === 'over-quota' ? `daily quota of ${quota} requests used; back at 00:00 UTC` : state === 'open-circuit' ? `skipped after repeated failures: ${e.lastError ?? ''}` : state === 'misconfigured' ? e.misconfigured!.message : e.lastError;
       out.push({ name: e.label, provider: e.provider, model: e.model, ok: state === 'ok', configured: true, state, usedToday, quota, ...(e.lastError ? { lastError: e.lastError } : {}), ...(detail ? { detail } : {}), ...(e.verified ? { verified: true } : {}) });
     }

@@ -104,7 +104,7 @@ describe('provider chain', () => {
 
   test('the circuit opens after 3 consecutive failures and a probe closes it after the cool-down', async () => {
     const clock = testClock();
-    const { chain } = makeChain(f, { now: clock.now, maxAttempts: 1, breaker: { threshold: 3, coolDownMs: 30_000 } });
+    const { chain } = makeChain(f, { now: clock.now, maxAttempts: 1, breaker: { threshold: 3, cooldownMs: 30_000 } });
     f.gemini.script({ kind: 'server_error' }, { kind: 'server_error' }, { kind: 'server_error' });
     for (let i = 0; i < 3; i++) expect((await chain.generate(hello, {})).provider).toBe('openai');
     expect((await chain.health())[0]!.state).toBe('open-circuit');

@@ -31,7 +31,7 @@ test(`${INTERVIEWS} interviews against flaky Gemini and OpenAI all finish, with 
     kv: new MemoryKeyValueStore(),
     logger: pino({ level: 'silent' }),
     backoff: { baseMs: 5, maxMs: 40 },
-    breaker: { threshold: 3, coolDownMs: 300 },
+    breaker: { threshold: 3, cooldownMs: 300 },
   });
   const engine = new InterviewEngine({
     store: new SessionStore(new MemoryKeyValueStore()),

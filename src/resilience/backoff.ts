@@ -10,17 +10,20 @@ export function backoffDelay(retry: number, o: BackoffOptions = {}, random: () =
   return Math.round(cap / 2 + random() * (cap / 2));
 }
 
-/** Sleeps, waking early (and rejecting) when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Sleeps, waking early (and rejecting) when the signal aborts; `reason` maps the signal to
+ * the error the caller expects (default: the signal's own reason).
+ */
+export function sleep(ms: number, signal?: AbortSignal, reason: (s: AbortSignal) => unknown = (s) => s.reason): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(reason(signal));
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(t);
-      reject(signal!.reason);
+      reject(reason(signal!));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -1,8 +1,8 @@
 /**
- * Per-provider circuit breaker. After `threshold` consecutive failures the provider is
- * skipped for `cooldownMs`; then one trial request is let through (half-open), and its
- * outcome closes the circuit or opens it for another cooldown. This keeps a dead speech
- * server from costing every utterance a full timeout.
+ * Per-provider circuit breaker, shared by the language-model and speech chains. After
+ * `threshold` consecutive failures the provider is skipped for `cooldownMs`; then one trial
+ * request is let through (half-open), and its outcome closes the circuit or opens it for
+ * another cooldown. This keeps a dead provider from costing every call a full timeout.
  */
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
