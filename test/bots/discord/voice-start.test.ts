@@ -1,0 +1,64 @@
+// /interview start mode:voice through the bot itself: it opens the thread, joins the
+// candidate's voice channel (a fake voice server on 127.0.0.1) and speaks the first question.
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { createDiscordBot } from '../../../src/bots/discord/client.ts';
+import { createDiscordVoice, type DiscordVoiceController } from '../../../src/bots/discord/voice/index.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import { createRuntime, type Runtime } from '../../../src/runtime.ts';
+import { startFakeDiscord, type FakeDiscord } from '../../fakes/discord/index.ts';
+import { FakeVoiceServer, selfSignedCert, trustInThisProcess } from '../../fakes/discord-voice/index.ts';
+import { ScriptedStt, ToneTts } from '../../voice/helpers/fake-speech.ts';
+import { startOptions, TOKEN, until } from './harness.ts';
+
+let fake: FakeDiscord;
+let server: FakeVoiceServer;
+let runtime: Runtime;
+let voice: DiscordVoiceController;
+let bot: ReturnType<typeof createDiscordBot>;
+
+beforeEach(async () => {
+  const tls = selfSignedCert();
+  // @discordjs/voice always dials wss://: trust the fake server's self-signed certificate.
+  trustInThisProcess(tls.cert);
+  server = await FakeVoiceServer.start({ cert: tls.cert, key: tls.key });
+  fake = await startFakeDiscord({ token: TOKEN });
+  fake.onVoiceStateUpdate((req) => {
+    if (req.channelId) fake.dispatch('VOICE_SERVER_UPDATE', { token: 'voice-token', guild_id: req.guildId, endpoint: server.endpoint });
+  });
+  runtime = await createRuntime(loadConfig({ STORE_URL: 'memory://' }), silentLogger());
+  const tts = new ToneTts();
+  tts.msPerChar = 2;
+  voice = createDiscordVoice({ runtime, speech: { stt: new ScriptedStt(), tts }, logger: silentLogger(), tuning: { readyTimeoutMs: 5000 } });
+  bot = createDiscordBot({ runtime, voice }, { token: TOKEN, api: fake.restUrl });
+  await bot.start();
+});
+
+afterEach(async () => {
+  await voice.closeAll();
+  await bot.stop();
+  await fake.close();
+  await server.stop();
+  await runtime.close();
+});
+
+test('mode:voice joins the candidate\'s voice channel undeafened and speaks the first question', async () => {
+  const room = fake.channel('Interview Room').id;
+  fake.userVoiceState({ user: 'alice', channelId: room });
+  await new Promise((r) => setTimeout(r, 100));
+  fake.slashCommand({ channelId: 'interviews', user: 'alice', name: 'interview', options: startOptions('screening', [{ name: 'mode', type: 3, value: 'voice' }]) });
+  const thread = await until(() => fake.threads(fake.channel('interviews').id).at(-1), 5000, 'thread');
+  await until(() => fake.voiceStateUpdates.some((u) => u.channelId === room && u.selfDeaf === false), 5000, 'voice join');
+  await server.waitFor(() => server.audioFrames.length > 20, 8000, 'question audio');
+  const texts = fake.messagesIn(thread.id as string).map((m) => m.content);
+  expect(texts.some((t) => /Question 1 of 5/.test(t))).toBe(true);
+});
+
+test('mode:voice without being in a voice channel says exactly what is missing and carries on in text', async () => {
+  fake.slashCommand({ channelId: 'interviews', user: 'alice', name: 'interview', options: startOptions('screening', [{ name: 'mode', type: 3, value: 'voice' }]) });
+  const thread = await until(() => fake.threads(fake.channel('interviews').id).at(-1), 5000, 'thread');
+  const note = await fake.waitForMessage(thread.id as string, (m) => /Join a voice channel first/.test(m.content), 5000);
+  expect(note.content).toMatch(/Join a voice channel first/);
+  expect(fake.voiceStateUpdates.filter((u) => u.channelId)).toEqual([]);
+  expect(fake.messagesIn(thread.id as string).some((m) => /Question 1 of 5/.test(m.content))).toBe(true);
+});
