@@ -76,7 +76,8 @@ async function main(): Promise<number> {
       });
     }
     const show = (r: Reply) => {
-      for (const m of r.messages) out(`\nAlex: ${m}`);
+      // Mode and plan notes are the system talking, not Alex.
+      for (const m of r.messages) out(/^(Mode|Plan):/.test(m) ? `      (${m})` : `\nAlex: ${m}`);
       if (!r.done && !r.refused) out(`      [${r.progress.label}]`);
     };
     show(reply);

@@ -301,9 +301,10 @@ export class InterviewEngine {
     }
     if (reaction.followUp && ans.followUps < MAX_FOLLOW_UPS) {
       ans.followUps += 1;
-      const line = [reaction.acknowledgement, reaction.followUp].filter(Boolean).join(' ');
-      this.push(session, 'interviewer', line, i, 'follow-up');
-      return this.reply(session, [line]);
+      // Kept as two turns so "repeat" repeats the follow-up question, not the acknowledgement.
+      if (reaction.acknowledgement) this.push(session, 'interviewer', reaction.acknowledgement, i, 'acknowledgement');
+      this.push(session, 'interviewer', reaction.followUp, i, 'follow-up');
+      return this.reply(session, [[reaction.acknowledgement, reaction.followUp].filter(Boolean).join(' ')]);
     }
     ans.status = 'answered';
     this.scoreInBackground(session, i);
