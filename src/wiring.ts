@@ -5,6 +5,7 @@ import type { ProviderChain } from './engine/llm/chain.ts';
 import { buildLanguageModels } from './engine/llm/from-config.ts';
 import type { KeyValueStore } from './engine/store/kv.ts';
 import { createSpeechStack, type SpeechStack } from './gpu/stack.ts';
+import type { HealthSources } from './api/health.ts';
 import type { Logger } from './logger.ts';
 import type { RuntimeExtras } from './runtime.ts';
 
@@ -19,6 +20,20 @@ export interface WiredExtras extends RuntimeExtras {
   ingestDocument?: DocumentIntake['ingest'];
   /** Speech-to-text and text-to-speech with fallbacks, shared by the voice routes and voice channels. */
   speech?: SpeechStack;
+  /** Extra /health sources (read by src/api/health-sources.ts). */
+  healthSources?: HealthSources;
+}
+
+/**
+ * How customize interviews retrieve right now, for /health: dense + lexical when an embedding
+ * model is reachable (the GPU server's, while its probe says so; Gemini/OpenAI or a local ONNX
+ * model when configured), otherwise lexical. Plans are still personal without any model.
+ */
+export function customizeRetrieval(c: Config, gpu?: { gpuEmbeddingsAvailable(): boolean }): 'hybrid' | 'lexical' {
+  if (c.GPU_SERVER_URL && c.EMBEDDINGS_MODEL && gpu?.gpuEmbeddingsAvailable()) return 'hybrid';
+  if (c.LOCAL_EMBEDDINGS_MODEL_PATH) return 'hybrid';
+  if (c.EMBEDDINGS_MODEL && (c.OPENAI_API_KEY || c.GEMINI_API_KEY)) return 'hybrid';
+  return 'lexical';
 }
 
 /**
@@ -37,13 +52,6 @@ export async function buildRuntimeExtras(config: Config, logger: Logger, deps: {
     extras.modeNotes = llm.modeNotes;
     closers.push(llm.close);
   }
-  // Customize interviews: documents in the session store, a plan grounded in them (written by the model when there is one).
-  const customize = await buildCustomize(config, logger, { ...(deps.kv ? { kv: deps.kv } : {}), ...(llm ? { llm: llm.chain } : {}) });
-  extras.customPlanner = customize.customPlanner;
-  extras.documents = customize.documents;
-  extras.ingestDocument = (userKey, file) => customize.documents.ingest(userKey, file);
-  extras.ingestCliDocuments = customize.ingestCliDocuments;
-  closers.push(customize.close);
   // Speech: one stack (and one GPU health probe) for the whole process.
   if (deps.speech !== false) {
     const speech = createSpeechStack({ config, logger: logger.child({ part: 'speech' }) });
@@ -51,6 +59,15 @@ export async function buildRuntimeExtras(config: Config, logger: Logger, deps: {
     extras.speech = speech;
     closers.push(async () => speech.stop());
   }
+  // Customize interviews: documents in the session store, a plan grounded in them (written by the model when there is one).
+  const gpu = extras.speech?.health;
+  const customize = await buildCustomize(config, logger, { ...(deps.kv ? { kv: deps.kv } : {}), ...(llm ? { llm: llm.chain } : {}), ...(gpu ? { gpu } : {}) });
+  extras.healthSources = { ...extras.healthSources, customize: () => customizeRetrieval(config, gpu) };
+  extras.customPlanner = customize.customPlanner;
+  extras.documents = customize.documents;
+  extras.ingestDocument = (userKey, file) => customize.documents.ingest(userKey, file);
+  extras.ingestCliDocuments = customize.ingestCliDocuments;
+  closers.push(customize.close);
   if (closers.length) extras.onClose = async () => void (await Promise.all(closers.map((c) => c())));
   return extras;
 }

@@ -71,7 +71,7 @@ const failed = (detail: string) => ({ configured: true, ok: false, detail });
 /**
  * The state of every dependency and the mode that follows from it (DESIGN.md's degradation
  * table): no provider -> offline interviewer; no GPU -> Edge TTS or text; no GPU -> lexical
- * retrieval; no provider -> bank questions for customize.
+ * retrieval; without documents customize uses bank questions (the wiring reports the live mode).
  */
 export async function checkHealth(ctx: HealthContext): Promise<{ code: number; body: HealthJson }> {
   const ms = ctx.timeoutMs ?? 2000;
