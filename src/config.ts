@@ -71,6 +71,7 @@ const EnvSchema = z.object({
   DISCORD_DEV_GUILD_ID: optionalString,
   DISCORD_API_BASE_URL: url(['http', 'https']),
   DISCORD_POST_SUMMARY: bool(true),
+  DISCORD_SHARDS: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], { message: 'must be auto or a number of shards' }).optional()),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,

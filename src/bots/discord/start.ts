@@ -10,22 +10,22 @@ import type { DiscordDeps } from './deps.ts';
  * process per shard (src/bots/discord/shard.ts), all sharing sessions through STORE_URL
  * (use Redis for that).
  */
-export async function startDiscord(runtime: Runtime, extra: Omit<DiscordDeps, 'runtime'> = {}): Promise<{ stop(): Promise<void> }> {
+export async function startDiscord(runtime: Runtime, extra: Omit<DiscordDeps, 'runtime'> = {}, opts: { shardSpawnDelayMs?: number } = {}): Promise<{ stop(): Promise<void> }> {
   const c = runtime.config;
   if (!c.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
-  const shards = process.env.DISCORD_SHARDS?.trim();
-  if (shards) {
+  const shards = c.DISCORD_SHARDS;
+  if (shards !== undefined) {
     if (c.STORE_URL.startsWith('sqlite') || c.STORE_URL.startsWith('memory')) {
       runtime.logger.warn('DISCORD_SHARDS is set but STORE_URL is not Redis: shards on several hosts will not share interviews');
     }
     const manager = new ShardingManager(fileURLToPath(new URL('./shard.ts', import.meta.url)), {
       token: c.DISCORD_TOKEN,
-      totalShards: shards === 'auto' ? 'auto' : Number(shards),
+      totalShards: shards,
       execArgv: ['--disable-warning=ExperimentalWarning'],
       respawn: true,
     });
     manager.on('shardCreate', (s) => runtime.logger.info({ shard: s.id }, 'discord shard launched'));
-    await manager.spawn();
+    await manager.spawn(opts.shardSpawnDelayMs !== undefined ? { delay: opts.shardSpawnDelayMs } : {});
     return {
       async stop() {
         for (const s of manager.shards.values()) s.kill();
