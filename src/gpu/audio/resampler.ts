@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as LibSampleRate from '@alexanderolsen/libsamplerate-js';
+import { concatFloat32 } from './pcm.ts';
 
 // The package is a UMD bundle: Node's ESM loader cannot see its named exports.
 const lsr = createRequire(import.meta.url)('@alexanderolsen/libsamplerate-js') as typeof LibSampleRate;
@@ -85,15 +86,7 @@ export class StreamingResampler {
       }
     }
     this.reset();
-    let n = 0;
-    for (const p of parts) n += p.length;
-    const out = new Float32Array(n);
-    let o = 0;
-    for (const p of parts) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
+    return concatFloat32(parts);
   }
 
   /** Forgets filter history and counters. */

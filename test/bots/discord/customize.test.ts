@@ -15,17 +15,23 @@ afterEach(async () => {
   closers = [];
 });
 
-const bot = (fake: FakeDiscord, ch: string): APIMessage[] => fake.messagesIn(ch).filter((m) => m.author.id === fake.botId);
-
-test('a customize interview from a PDF resume attached to the slash command asks about the resume', async () => {
+/** The bot as `make start` wires it (real documents service and planner) against a fake Discord. */
+async function wiredBot() {
   const fake = await startFakeDiscord({ token: TOKEN });
-  const { runtime, extras } = await bootRuntime(loadConfig({ STORE_URL: 'memory://' }), silentLogger());
+  const { runtime, extras } = await bootRuntime(loadConfig({ STORE_URL: 'memory://', EDGE_TTS_ENABLED: 'false' }), silentLogger());
   const h = await startHarness({ fake, runtime, deps: await discordDeps(runtime, extras) });
   closers.push(async () => {
     await h.bot.stop();
     await runtime.close();
     await fake.close();
   });
+  return { fake, runtime };
+}
+
+const bot = (fake: FakeDiscord, ch: string): APIMessage[] => fake.messagesIn(ch).filter((m) => m.author.id === fake.botId);
+
+test('a customize interview from a PDF resume attached to the slash command asks about the resume', async () => {
+  const { fake, runtime } = await wiredBot();
   const pdf = await makePdf(paginate(fixtureText(RESUME_TXT).split('\n'), 40));
   fake.slashCommand({
     channelId: 'interviews',
@@ -50,14 +56,7 @@ test('a customize interview from a PDF resume attached to the slash command asks
 });
 
 test('a corrupt PDF attached to the command is refused clearly and nothing starts', async () => {
-  const fake = await startFakeDiscord({ token: TOKEN });
-  const { runtime, extras } = await bootRuntime(loadConfig({ STORE_URL: 'memory://' }), silentLogger());
-  const h = await startHarness({ fake, runtime, deps: await discordDeps(runtime, extras) });
-  closers.push(async () => {
-    await h.bot.stop();
-    await runtime.close();
-    await fake.close();
-  });
+  const { fake, runtime } = await wiredBot();
   const info = fake.slashCommand({
     channelId: 'interviews',
     user: 'alice',
