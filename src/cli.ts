@@ -7,9 +7,7 @@ import { renderReportMarkdown } from './engine/feedback/markdown.ts';
 import { parseType } from './engine/interview-types.ts';
 import type { Reply, Session } from './engine/types.ts';
 import { createLogger } from './logger.ts';
-import { openStore } from './engine/store/open-store.ts';
-import { createRuntime } from './runtime.ts';
-import { buildRuntimeExtras } from './wiring.ts';
+import { bootRuntime } from './runtime.ts';
 
 const HELP = `Usage: npm run interview -- --type <screening|behavioral|technical|customize> [options]
 
@@ -42,9 +40,8 @@ async function main(): Promise<number> {
   const config = loadConfig();
   // The terminal is for the interview; logs go to stderr and only when something is wrong.
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', secrets: secretValues(config) });
-  const kv = await openStore(config.STORE_URL);
-  const extras = await buildRuntimeExtras(config, logger, { kv, speech: false });
-  const rt = await createRuntime(config, logger, extras, kv);
+  // The terminal needs no speech, so no GPU probe runs here.
+  const { runtime: rt, extras } = await bootRuntime(config, logger, { speech: false });
   const out = (s: string) => {
     if (!values.json) process.stdout.write(`${s}\n`);
   };

@@ -57,10 +57,10 @@ export async function createRuntime(config: Config, logger: Logger, extras: Runt
  * Opens the store once, builds the optional parts (language models, documents, speech) on it,
  * then the runtime: quotas, documents and sessions all share one store connection.
  */
-export async function bootRuntime(config: Config, logger: Logger): Promise<{ runtime: Runtime; extras: import('./wiring.ts').WiredExtras }> {
+export async function bootRuntime(config: Config, logger: Logger, opts: { speech?: false } = {}): Promise<{ runtime: Runtime; extras: import('./wiring.ts').WiredExtras }> {
   const { buildRuntimeExtras } = await import('./wiring.ts');
   const kv = await openStore(config.STORE_URL);
-  const extras = await buildRuntimeExtras(config, logger, { kv });
+  const extras = await buildRuntimeExtras(config, logger, { kv, ...opts });
   const runtime = await createRuntime(config, logger, extras, kv);
   return { runtime, extras };
 }
