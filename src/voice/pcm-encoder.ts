@@ -5,7 +5,7 @@
  * front of the first word of every sentence; a pool per voice session pays that once, and
  * warm() can pay it before the interview starts. Same conversion as gpu/audio/playback.ts.
  */
-import { OPUS_RATE, OpusPacketEncoder } from '../gpu/audio/opus.ts';
+import { OPUS_RATE, OpusPacketEncoder, SPEECH_PLAYBACK_ENCODER } from '../gpu/audio/opus.ts';
 import { float32ToInt16, int16ToFloat32, monoToStereo } from '../gpu/audio/pcm.ts';
 import { StreamingResampler } from '../gpu/audio/resampler.ts';
 
@@ -13,7 +13,7 @@ class Converter {
   readonly key: string;
   readonly channels: 1 | 2;
   private readonly resampler: StreamingResampler;
-  private readonly encoder = new OpusPacketEncoder({ channels: 2 });
+  private readonly encoder = new OpusPacketEncoder({ ...SPEECH_PLAYBACK_ENCODER, channels: 2 });
   clean = true;
 
   constructor(key: string, channels: 1 | 2, resampler: StreamingResampler) {

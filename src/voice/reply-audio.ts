@@ -7,7 +7,7 @@
  */
 import { Readable } from 'node:stream';
 import prism from 'prism-media';
-import { OPUS_FRAME_SAMPLES, OpusPacketDecoder, OpusPacketEncoder, opusPacketSamples } from '../gpu/audio/opus.ts';
+import { OPUS_FRAME_SAMPLES, OpusPacketDecoder, OpusPacketEncoder, opusPacketSamples, SPEECH_PLAYBACK_ENCODER } from '../gpu/audio/opus.ts';
 import { bufferToInt16 } from '../gpu/audio/pcm.ts';
 import { decodeWav } from '../gpu/audio/wav.ts';
 import { SpeechError } from '../gpu/errors.ts';
@@ -81,7 +81,7 @@ async function* opusContainerPackets(bytes: Buffer, container: 'ogg' | 'webm'): 
         continue;
       }
       decoder ??= new OpusPacketDecoder({ channels: 2 });
-      encoder ??= new OpusPacketEncoder({ channels: 2 });
+      encoder ??= new OpusPacketEncoder({ ...SPEECH_PLAYBACK_ENCODER, channels: 2 });
       yield* encoder.encode(decoder.decode(packet));
     }
     if (encoder) yield* encoder.flush();
