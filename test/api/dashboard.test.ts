@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DashboardBody } from '../../src/api/schemas.ts';
-import { makeApi, post, runInterview } from './helpers.ts';
-
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-});
-
-async function api() {
-  const made = await makeApi();
-  cleanup = () => made.api.close();
-  return made;
-}
+import { apiForTest, post, runInterview } from './helpers.ts';
 
 describe('GET /api/dashboard/{user_id}', () => {
   it('lists interviews newest first with averages and per-competency trends', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const first = await runInterview(app, { userId: 'dash', type: 'screening' });
     const second = await runInterview(app, { userId: 'dash', type: 'behavioral' });
     const open = await post(app, '/api/interview/technical/start', { user_id: 'dash' });
@@ -40,13 +29,13 @@ describe('GET /api/dashboard/{user_id}', () => {
   });
 
   it('is empty, not an error, for a user with no interviews', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const d = (await app.inject({ method: 'GET', url: '/api/dashboard/nobody' })).json();
     expect(d).toMatchObject({ totals: { interviews: 0, completed: 0, in_progress: 0 }, averages: { overall: null }, interviews: [], competencies: [] });
   });
 
   it('serves the trend chart as PNG', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     await runInterview(app, { userId: 'png' });
     const res = await app.inject({ method: 'GET', url: '/api/dashboard/png/trend.png' });
     expect(res.statusCode).toBe(200);
@@ -58,7 +47,7 @@ describe('GET /api/dashboard/{user_id}', () => {
 
 describe('GET /dashboard', () => {
   it('shows a user-id form without a user, and redirects a submitted form', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const page = await app.inject({ method: 'GET', url: '/dashboard' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
@@ -71,7 +60,7 @@ describe('GET /dashboard', () => {
   });
 
   it('escapes everything it shows', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const evil = '<script>alert(1)</script>"\'&';
     await runInterview(app, { userId: evil });
     const page = await app.inject({ method: 'GET', url: `/dashboard/${encodeURIComponent(evil)}` });
@@ -82,7 +71,7 @@ describe('GET /dashboard', () => {
   });
 
   it('serves only the chart font files as assets', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const font = await app.inject({ method: 'GET', url: '/dashboard/assets/DejaVuSans.ttf' });
     expect(font.statusCode).toBe(200);
     expect(font.headers['content-type']).toBe('font/ttf');

@@ -1,3 +1,4 @@
+import { onTestFinished } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Brain } from '../../src/engine/brain.ts';
 import { InterviewEngine } from '../../src/engine/engine.ts';
@@ -21,6 +22,13 @@ export async function makeApi(env: Record<string, string> = {}, extra: Partial<A
   const { brain: _brain, kv: _kv, ...serverOpts } = extra;
   const api = await createApiServer({ engine, kv, logger, config, processMetrics: false, voiceRoutes: false, modeNotes: rt?.modeNotes ?? (() => []), ...serverOpts });
   return { api, app: api.app, engine, kv, config };
+}
+
+/** makeApi inside a test, closed when that test finishes. */
+export async function apiForTest(...args: Parameters<typeof makeApi>) {
+  const made = await makeApi(...args);
+  onTestFinished(() => made.api.close());
+  return made;
 }
 
 type Inject = Awaited<ReturnType<typeof makeApi>>['app'];

@@ -1,22 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SessionView, StartResponse, TurnResponse } from '../../src/api/schemas.ts';
-import { makeApi, post, runInterview, STRONG_BEHAVIORAL } from './helpers.ts';
-
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
-
-async function api(env: Record<string, string> = {}) {
-  const made = await makeApi(env);
-  cleanup = () => made.api.close();
-  return made;
-}
+import { apiForTest, post, runInterview, STRONG_BEHAVIORAL } from './helpers.ts';
 
 describe('seed API over a real socket', () => {
   it('answers the seed README curl example as written (port aside)', async () => {
-    const { api: server } = await api();
+    const { api: server } = await apiForTest();
     const { url } = await server.listen({ port: 0, host: '127.0.0.1' });
     // curl -X POST http://localhost:8000/api/interview/screening/start -H "Content-Type: application/json" -d '{"user_id": "test123", "user_name": "Emma"}'
     const res = await fetch(`${url}/api/interview/screening/start`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"user_id": "test123", "user_name": "Emma"}' });
@@ -37,14 +25,14 @@ describe('seed API over a real socket', () => {
   });
 
   it('defaults to port 8000 like the seed', async () => {
-    const { config } = await api();
+    const { config } = await apiForTest();
     expect(config.PORT).toBe(8000);
   });
 });
 
 describe('interview flow', () => {
   it('runs a screening interview from start to a report with Markdown', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const { id, last } = await runInterview(app, { userId: 'u1' });
     expect(last.json.is_complete).toBe(true);
     expect(last.json.status).toBe('completed');
@@ -68,7 +56,7 @@ describe('interview flow', () => {
   });
 
   it('takes commands as text and as action', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const start = await post(app, '/api/interview/behavioral/start', { user_id: 'cmd' });
     const id = start.json.session_id;
     const first = start.json.messages.at(-1);
@@ -91,7 +79,7 @@ describe('interview flow', () => {
   });
 
   it('accepts role and level and rejects unknown ones with the engine\'s message', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const ok = await post(app, '/api/interview/technical/start', { user_id: 'r', role: 'backend', level: 'senior' });
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ role: 'backend engineer', level: 'senior', total_questions: 8 });
@@ -104,7 +92,7 @@ describe('interview flow', () => {
 
 describe('refusals', () => {
   it('names each invalid field', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const r = await post(app, '/api/interview/screening/start', { user_name: 42, voice_enabled: 'yes' });
     expect(r.status).toBe(400);
     expect(r.json.error).toBe('validation_error');
@@ -128,7 +116,7 @@ describe('refusals', () => {
   });
 
   it('refuses bad JSON and a missing body plainly', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const bad = await app.inject({ method: 'POST', url: '/api/interview/screening/start', payload: '{"user_id": ', headers: { 'content-type': 'application/json' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: 'invalid_json' });
@@ -138,7 +126,7 @@ describe('refusals', () => {
   });
 
   it('404 for an unknown session, 409 once finished', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const unknown = await post(app, '/api/interview/screening/respond', { session_id: 'no-such-session', user_response: 'hi' });
     expect(unknown.status).toBe(404);
     expect(unknown.json.error).toBe('session_not_found');
@@ -152,7 +140,7 @@ describe('refusals', () => {
   });
 
   it('refuses an answer sent through the wrong interview type', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const start = await post(app, '/api/interview/screening/start', { user_id: 'w' });
     const r = await post(app, '/api/interview/technical/respond', { session_id: start.json.session_id, user_response: STRONG_BEHAVIORAL });
     expect(r.status).toBe(409);
@@ -163,7 +151,7 @@ describe('refusals', () => {
   });
 
   it('422 for an empty or too long answer, with nothing recorded', async () => {
-    const { app } = await api({ MAX_ANSWER_CHARS: '200' });
+    const { app } = await apiForTest({ MAX_ANSWER_CHARS: '200' });
     const start = await post(app, '/api/interview/screening/start', { user_id: 'e' });
     const id = start.json.session_id;
     const empty = await post(app, '/api/interview/screening/respond', { session_id: id, user_response: '   ' });
@@ -176,7 +164,7 @@ describe('refusals', () => {
   });
 
   it('keeps chat sessions private to their surface', async () => {
-    const { app, engine } = await api();
+    const { app, engine } = await apiForTest();
     const chat = await engine.start({ key: 'discord:g:t', userKey: 'discord:u', type: 'screening' });
     expect((await app.inject({ method: 'GET', url: `/api/interview/session/${chat.sessionId}` })).statusCode).toBe(404);
     const r = await post(app, '/api/interview/screening/respond', { session_id: chat.sessionId, user_response: 'hello' });
@@ -184,7 +172,7 @@ describe('refusals', () => {
   });
 
   it('answers a 503 with a safe message while shutting down', async () => {
-    const { app, engine } = await api();
+    const { app, engine } = await apiForTest();
     const start = await post(app, '/api/interview/screening/start', { user_id: 'd' });
     await engine.drain();
     const r = await post(app, '/api/interview/screening/respond', { session_id: start.json.session_id, user_response: STRONG_BEHAVIORAL });
@@ -199,8 +187,7 @@ describe('refusals', () => {
     kv.get = async () => {
       throw new Error('disk on fire at /var/secret/path');
     };
-    const made = await makeApi({}, { kv });
-    cleanup = () => made.api.close();
+    const made = await apiForTest({}, { kv });
     const r = await made.app.inject({ method: 'GET', url: '/api/interview/session/abc', headers: { 'x-request-id': 'trace-123' } });
     expect(r.statusCode).toBe(500);
     expect(r.json()).toEqual({ error: 'internal_error', message: expect.stringContaining('Something went wrong'), request_id: 'trace-123' });

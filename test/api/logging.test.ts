@@ -1,12 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeApi, post } from './helpers.ts';
-
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-});
+import { describe, expect, it } from 'vitest';
+import { apiForTest, post } from './helpers.ts';
 
 describe('request logs', () => {
   it('are JSON lines with a request id, method, route and status, never bodies or keys', async () => {
@@ -18,8 +13,7 @@ describe('request logs', () => {
       },
     });
     const KEY = 'very-secret-api-key-42';
-    const made = await makeApi({ API_KEYS: KEY }, { logger: pino({ level: 'info' }, sink) });
-    cleanup = () => made.api.close();
+    const made = await apiForTest({ API_KEYS: KEY }, { logger: pino({ level: 'info' }, sink) });
     const answer = 'My salary at Initech was 123456 and my manager was Bill Lumbergh';
     const start = await post(made.app, '/api/interview/screening/start', { user_id: 'log-user', user_name: 'Emma' }, { authorization: `Bearer ${KEY}`, 'x-request-id': 'req-abc-1' });
     expect(start.headers['x-request-id']).toBe('req-abc-1');

@@ -1,12 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Brain } from '../../src/engine/brain.ts';
 import { heuristicScore } from '../../src/engine/offline/score.ts';
-import { makeApi, post, runInterview } from './helpers.ts';
-
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-});
+import { apiForTest, post, runInterview } from './helpers.ts';
 
 /** The value of one sample line, e.g. metric('x_total{type="a"}'). */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -19,8 +14,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 
 describe('/metrics', () => {
   it('counts interviews, turns, errors and requests in Prometheus format', async () => {
-    const made = await makeApi();
-    cleanup = () => made.api.close();
+    const made = await apiForTest();
     const { app, engine } = made;
     await runInterview(app, { userId: 'm1' });
     const s = await post(app, '/api/interview/behavioral/start', { user_id: 'm1' });
@@ -62,8 +56,7 @@ describe('/metrics', () => {
         throw new Error('every provider is down');
       },
     };
-    const made = await makeApi({}, { brain });
-    cleanup = () => made.api.close();
+    const made = await apiForTest({}, { brain });
     const { last } = await runInterview(made.app, { userId: 'calls' });
     expect(last.json.is_complete).toBe(true);
     const turns = 5;

@@ -1,11 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openApiPath } from '../../src/api/openapi.ts';
-import { makeApi } from './helpers.ts';
-
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-});
+import { apiForTest } from './helpers.ts';
 
 /** Follows every $ref in the document and returns the ones that do not resolve. */
 function danglingRefs(doc: any): string[] {
@@ -43,8 +38,7 @@ function routesOf(tree: string): [string, string][] {
 describe('/openapi.json', () => {
   it('is an OpenAPI 3.1 document describing every route the server answers', async () => {
     // With the voice plugin too: routes registered outside defineRoute must be listed as well.
-    const made = await makeApi({ API_KEYS: 'key-1234567890', EDGE_TTS_ENABLED: 'false' }, { voiceRoutes: true });
-    cleanup = () => made.api.close();
+    const made = await apiForTest({ API_KEYS: 'key-1234567890', EDGE_TTS_ENABLED: 'false' }, { voiceRoutes: true });
     const res = await made.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json();

@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeApi, post } from './helpers.ts';
-
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
-async function api(env: Record<string, string> = {}) {
-  const made = await makeApi(env);
-  cleanup = () => made.api.close();
-  return made;
-}
+import { describe, expect, it } from 'vitest';
+import { apiForTest, post } from './helpers.ts';
 
 describe('body size limit', () => {
   it('answers 413 with a JSON message over BODY_LIMIT_BYTES, on a real socket', async () => {
-    const { api: server } = await api({ BODY_LIMIT_BYTES: '2048' });
+    const { api: server } = await apiForTest({ BODY_LIMIT_BYTES: '2048' });
     const { url } = await server.listen({ port: 0, host: '127.0.0.1' });
     const res = await fetch(`${url}/api/interview/screening/respond`, {
       method: 'POST',
@@ -28,7 +17,7 @@ describe('body size limit', () => {
 
 describe('rate limit', () => {
   it('answers 429 JSON with Retry-After past RATE_LIMIT_PER_MINUTE, per client, and leaves /health alone', async () => {
-    const { app } = await api({ RATE_LIMIT_PER_MINUTE: '3' });
+    const { app } = await apiForTest({ RATE_LIMIT_PER_MINUTE: '3' });
     const hit = () => app.inject({ method: 'GET', url: '/api/dashboard/rl', remoteAddress: '10.1.1.1' });
     for (let i = 0; i < 3; i++) expect((await hit()).statusCode).toBe(200);
     const limited = await hit();
@@ -45,12 +34,12 @@ describe('API keys', () => {
   const KEY = 'k-0123456789abcdef';
 
   it('are not required when API_KEYS is empty', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     expect((await post(app, '/api/interview/screening/start', { user_id: 'open' })).status).toBe(200);
   });
 
   it('guard /api/* and the dashboard, accept Bearer, x-api-key and Basic, and leave health, metrics and docs open', async () => {
-    const { app } = await api({ API_KEYS: `other-key-000000, ${KEY}` });
+    const { app } = await apiForTest({ API_KEYS: `other-key-000000, ${KEY}` });
     const none = await post(app, '/api/interview/screening/start', { user_id: 'k' });
     expect(none.status).toBe(401);
     expect(none.json).toMatchObject({ error: 'unauthorized', message: expect.stringContaining('Authorization: Bearer') });
@@ -75,7 +64,7 @@ describe('API keys', () => {
 
 describe('CORS', () => {
   it('allows only CORS_ORIGINS', async () => {
-    const { app } = await api({ CORS_ORIGINS: 'https://app.example.com' });
+    const { app } = await apiForTest({ CORS_ORIGINS: 'https://app.example.com' });
     const ok = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://app.example.com' } });
     expect(ok.headers['access-control-allow-origin']).toBe('https://app.example.com');
     const other = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example' } });
@@ -92,7 +81,7 @@ describe('CORS', () => {
   });
 
   it('sends no CORS headers when CORS_ORIGINS is empty', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const r = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://app.example.com' } });
     expect(r.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -100,7 +89,7 @@ describe('CORS', () => {
 
 describe('unknown routes', () => {
   it('answer 404 JSON pointing to the API document', async () => {
-    const { app } = await api();
+    const { app } = await apiForTest();
     const r = await app.inject({ method: 'GET', url: '/api/nope' });
     expect(r.statusCode).toBe(404);
     expect(r.json()).toMatchObject({ error: 'route_not_found', message: expect.stringContaining('/openapi.json') });
