@@ -1,34 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import KeyvRedis, { Keyv } from '@keyv/redis';
+import { KeyvValues } from './keyv-values.ts';
 import type { KeyValueStore } from './kv.ts';
 
 const UNLOCK_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
 /** Redis through keyv, for several processes (Discord shards, Slack replicas). */
-export class RedisKeyValueStore implements KeyValueStore {
+export class RedisKeyValueStore extends KeyvValues implements KeyValueStore {
   readonly kind = 'redis' as const;
   private readonly adapter: KeyvRedis<unknown>;
-  private readonly keyv: Keyv;
+  protected readonly keyv: Keyv;
 
   constructor(url: string) {
+    super();
     this.adapter = new KeyvRedis(url, { throwOnConnectError: true, connectionTimeout: 3000 });
     this.keyv = new Keyv({ store: this.adapter, namespace: 'ic', throwOnErrors: true, useKeyPrefix: false });
   }
 
   private async client() {
     return this.adapter.getClient();
-  }
-
-  async get<T>(key: string): Promise<T | undefined> {
-    return (await this.keyv.get(key)) as T | undefined;
-  }
-
-  async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
-    await this.keyv.set(key, value, ttlMs);
-  }
-
-  async delete(key: string): Promise<boolean> {
-    return this.keyv.delete(key);
   }
 
   async increment(key: string, by: number, ttlMs: number): Promise<number> {

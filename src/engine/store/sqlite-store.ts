@@ -1,29 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import Keyv from 'keyv';
+import { KeyvValues } from './keyv-values.ts';
 import type { KeyValueStore } from './kv.ts';
 import { NodeSqliteKeyvAdapter } from './node-sqlite-adapter.ts';
 
 /** Embedded default: one SQLite file under ./data, shared safely by processes on one host. */
-export class SqliteKeyValueStore implements KeyValueStore {
+export class SqliteKeyValueStore extends KeyvValues implements KeyValueStore {
   readonly kind = 'sqlite' as const;
   private readonly adapter: NodeSqliteKeyvAdapter;
-  private readonly keyv: Keyv;
+  protected readonly keyv: Keyv;
 
   constructor(path: string) {
+    super();
     this.adapter = new NodeSqliteKeyvAdapter(path);
     this.keyv = new Keyv({ store: this.adapter, namespace: 'ic', throwOnErrors: true });
-  }
-
-  async get<T>(key: string): Promise<T | undefined> {
-    return (await this.keyv.get(key)) as T | undefined;
-  }
-
-  async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
-    await this.keyv.set(key, value, ttlMs);
-  }
-
-  async delete(key: string): Promise<boolean> {
-    return this.keyv.delete(key);
   }
 
   async increment(key: string, by: number, ttlMs: number): Promise<number> {
