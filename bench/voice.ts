@@ -27,7 +27,7 @@ import { createSpeechStack } from '../src/gpu/stack.ts';
 import type { SpeechToText, TranscribeResult } from '../src/gpu/stt/types.ts';
 import type { SynthesisResult, TextToSpeech } from '../src/gpu/tts/types.ts';
 import { silentLogger } from '../src/logger.ts';
-import { VoiceInterviewSession } from '../src/voice/session.ts';
+import { VoiceInterviewSession, type VoiceInterviewOptions } from '../src/voice/session.ts';
 import type { AudioSink, VoiceSpeech } from '../src/voice/types.ts';
 import { buildTimeline, speak, type SpeechTimeline } from '../test/gpu/audio/speech-fixtures.ts';
 import { isMain, percentile, printFigures, r2 } from './stats.ts';
@@ -143,17 +143,13 @@ function engineFor(): { engine: InterviewEngine; start(): Promise<Reply> } {
   return { engine, start: () => engine.start({ key: `bench:${n++}`, userKey: 'u', type: 'technical', mode: 'voice', seed: 5 }) };
 }
 
-/** Real-time turns: packets paced at 20 ms, then nothing (the silence clock reports the quiet). */
-async function latency(speech: VoiceSpeech, timelines: SpeechTimeline[], turns: number, vadPrefer: 'silero' | 'energy'): Promise<{ added: number[]; vad: string }> {
+/** A voice session answering into an offline engine; a finished interview is followed by a new one. */
+async function benchSession(o: Pick<VoiceInterviewOptions, 'speech' | 'sink'> & Partial<VoiceInterviewOptions>, vadPrefer: 'silero' | 'energy'): Promise<VoiceInterviewSession> {
   const { engine, start } = engineFor();
   let current = await start();
-  const sink = new FirstPacketSink();
-  const session = await VoiceInterviewSession.create({
+  return VoiceInterviewSession.create({
     candidateId: 'c',
-    speech,
-    sink,
     endSilenceMs: END_SILENCE_MS,
-    nudgeAfterMs: 600_000,
     vad: { prefer: vadPrefer },
     onAnswer: async (text) => {
       const r = await engine.handleSession(current.sessionId, { kind: 'answer', text });
@@ -161,7 +157,21 @@ async function latency(speech: VoiceSpeech, timelines: SpeechTimeline[], turns: 
       return r;
     },
     onTranscript: () => undefined,
+    ...o,
   });
+}
+
+/** Real-time turns: packets paced at 20 ms, then nothing (the silence clock reports the quiet). */
+async function latency(speech: VoiceSpeech, timelines: SpeechTimeline[], turns: number, vadPrefer: 'silero' | 'energy'): Promise<{ added: number[]; vad: string }> {
+  const sink = new FirstPacketSink();
+  const session = await benchSession(
+    {
+      speech,
+      sink,
+      nudgeAfterMs: 600_000,
+    },
+    vadPrefer,
+  );
   const added: number[] = [];
   try {
     for (let t = 0; t < turns; t++) {
@@ -187,24 +197,16 @@ async function latency(speech: VoiceSpeech, timelines: SpeechTimeline[], turns: 
 
 /** A minute (or more) of interview audio fed as fast as it goes, silences reported as the clock would. */
 async function compressedCpu(timelines: SpeechTimeline[], vadPrefer: 'silero' | 'energy'): Promise<{ cpuS: number; candidateS: number; alexS: number }> {
-  const { engine, start } = engineFor();
-  let current = await start();
   const sink = new FirstPacketSink();
-  const session = await VoiceInterviewSession.create({
-    candidateId: 'c',
-    speech: { stt: instantStt, tts: instantTts() },
-    sink,
-    endSilenceMs: END_SILENCE_MS,
-    nudgeAfterMs: 600_000,
-    silenceClock: false,
-    vad: { prefer: vadPrefer },
-    onAnswer: async (text) => {
-      const r = await engine.handleSession(current.sessionId, { kind: 'answer', text });
-      if (r.done) current = await start();
-      return r;
+  const session = await benchSession(
+    {
+      speech: { stt: instantStt, tts: instantTts() },
+      sink,
+      nudgeAfterMs: 600_000,
+      silenceClock: false,
     },
-    onTranscript: () => undefined,
-  });
+    vadPrefer,
+  );
   const cpu0 = process.cpuUsage();
   let audioMs = 0;
   let i = 0;
@@ -246,21 +248,13 @@ class RealTimeSink implements AudioSink {
  * candidate thinks for a second, and so on. CPU over wall time, timers and all.
  */
 async function realTimeCpu(timelines: SpeechTimeline[], seconds: number, vadPrefer: 'silero' | 'energy'): Promise<number> {
-  const { engine, start } = engineFor();
-  let current = await start();
-  const session = await VoiceInterviewSession.create({
-    candidateId: 'c',
-    speech: { stt: instantStt, tts: instantTts() },
-    sink: new RealTimeSink(),
-    endSilenceMs: END_SILENCE_MS,
-    vad: { prefer: vadPrefer },
-    onAnswer: async (text) => {
-      const r = await engine.handleSession(current.sessionId, { kind: 'answer', text });
-      if (r.done) current = await start();
-      return r;
+  const session = await benchSession(
+    {
+      speech: { stt: instantStt, tts: instantTts() },
+      sink: new RealTimeSink(),
     },
-    onTranscript: () => undefined,
-  });
+    vadPrefer,
+  );
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let k = 0;
