@@ -11,3 +11,5 @@ if [ ! -f "$STAMP" ] || [ package-lock.json -nt "$STAMP" ] || [ package.json -nt
   ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund >&2
   touch "$STAMP"
 fi
+# The browser panel (web/) is bundled here, and again whenever a file under web/ is newer than the bundle.
+node --disable-warning=ExperimentalWarning web/build.ts

@@ -23,6 +23,8 @@ import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interview.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { panelRoutes } from './routes/panel.ts';
+import type { DocumentIntake } from '../bots/shared/documents.ts';
 import { appVersion } from './version.ts';
 
 export type ApiConfig = Pick<Config, 'API_KEYS' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'GPU_SERVER_URL' | 'GPU_SERVER_API_KEY'>;
@@ -49,6 +51,8 @@ export interface ApiServerOptions {
   healthTimeoutMs?: number;
   /** Default: process metrics (CPU, memory, event loop) are collected too. */
   processMetrics?: boolean;
+  /** The document intake, so the browser panel can upload resumes and job descriptions. */
+  documents?: DocumentIntake;
 }
 
 /** The options a route plugin such as routes/voice.ts receives when the server registers it. */
@@ -154,6 +158,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   interviewRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   docsRoutes(app, ctx, () => registered);
+  await app.register(panelRoutes, { ctx, ...(opts.documents ? { documents: opts.documents } : {}) });
   if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
 
   const detach = metrics.attach(opts.engine);

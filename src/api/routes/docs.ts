@@ -27,7 +27,10 @@ export function docsRoutes(app: FastifyInstance, ctx: ApiContext, allRoutes: () 
     summary: 'Where things are',
     tags: ['operations'],
     secured: false,
-    responses: { 200: { description: 'Links to the API document, health and dashboard.' } },
-    handler: async () => ({ name: 'interview-coach', version: ctx.version, openapi: '/openapi.json', health: '/health', dashboard: '/dashboard', metrics: '/metrics' }),
+    responses: { 200: { description: 'Links to the API document, health, the interview panel and dashboard.' }, 302: { description: 'A browser (Accept: text/html) is sent to the interview panel.' } },
+    handler: async ({ req }, reply) => {
+      if (/\btext\/html\b/.test(req.headers.accept ?? '')) return reply.redirect('/interview', 302);
+      return { name: 'interview-coach', version: ctx.version, interview: '/interview', openapi: '/openapi.json', health: '/health', dashboard: '/dashboard', metrics: '/metrics' };
+    },
   });
 }

@@ -1,0 +1,178 @@
+/**
+ * The browser panel and what it needs beyond the interview routes:
+ *   (GET / sends browsers here: routes/docs.ts)
+ *   GET  /interview                 the panel (web/, bundled by esbuild)
+ *   GET  /panel/:file, /panel/vad/:file, /panel/ort/:file   its bundle, the VAD model and worklet, ONNX Runtime's WASM
+ *   POST /api/documents             a resume or job description for a customize interview (the shared document intake)
+ *   GET  /api/reports/:session_id   a finished interview's report with what strong answers include
+ *   GET  /reports/:session_id       the same as a printable page; /reports/:session_id/chart.svg its chart
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import { DOCUMENT_EXTENSIONS, type DocumentIntake, documentErrorMessage } from '../../bots/shared/documents.ts';
+import { competencyChartSvg } from '../../render/chart.ts';
+import { type ApiContext, userKeyOf } from '../context.ts';
+import { ApiError } from '../http-error.ts';
+import { renderReportPage } from '../reports/page.ts';
+import { reportView } from '../reports/view.ts';
+
+export interface PanelRoutesOptions {
+  ctx: ApiContext;
+  documents?: DocumentIntake;
+}
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DIST = join(ROOT, 'web', 'dist');
+const VAD_DIR = join(ROOT, 'node_modules', '@ricky0123', 'vad-web', 'dist');
+const ORT_DIR = join(ROOT, 'node_modules', 'onnxruntime-web', 'dist');
+const VAD_FILES = new Set(['vad.worklet.bundle.min.js', 'silero_vad_v5.onnx', 'silero_vad_legacy.onnx']);
+const ORT_FILES = /^ort-wasm-simd-threaded(\.jsep|\.asyncify|\.jspi)?\.(mjs|wasm)$/;
+const DIST_FILE = /^[A-Za-z0-9_-]+\.(js|css)$/;
+
+const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', mjs: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', wasm: 'application/wasm', onnx: 'application/octet-stream' };
+
+// The panel runs our own scripts, ONNX Runtime's WASM (which needs wasm-unsafe-eval) and an
+// audio worklet; it talks only to this origin.
+const PANEL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const notFound = () => new ApiError(404, 'session_not_found', 'There is no interview with that session_id.');
+const noReport = () => new ApiError(409, 'report_not_ready', 'That interview has not finished yet, so it has no report. Finish or end it first.');
+
+let building: Promise<void> | null = null;
+/** The bundle is made at install; a checkout that skipped that builds it on first use. */
+async function ensureBundle(log: ApiContext['logger']): Promise<void> {
+  building ??= (async () => {
+    const { buildPanel, panelBuildStale } = await import('../../../web/build.ts');
+    if (!existsSync(join(DIST, 'panel.js')) || panelBuildStale()) {
+      log.info('building the browser panel (web/)');
+      await buildPanel();
+    }
+  })().catch((err: unknown) => {
+    building = null;
+    throw err;
+  });
+  return building;
+}
+
+function panelHtml(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Interview practice · Alex</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/panel/panel.css">
+<link rel="modulepreload" href="/panel/panel.js">
+</head>
+<body>
+<header class="site"><div class="wrap"><a href="/interview">Interview coach</a><nav><a href="/dashboard" id="dashboard-link">Dashboard</a></nav></div></header>
+<div id="root"></div>
+<noscript><p style="padding:20px">The interview panel needs JavaScript. The HTTP API (/docs) works without it.</p></noscript>
+<script type="module" src="/panel/panel.js"></script>
+</body>
+</html>`;
+}
+
+async function sendFile(reply: FastifyReply, dir: string, file: string, immutable: boolean) {
+  const path = join(dir, file);
+  const st = await stat(path).catch(() => null);
+  if (!st?.isFile()) throw new ApiError(404, 'not_found', 'No such file.');
+  const ext = file.slice(file.lastIndexOf('.') + 1);
+  return reply
+    .type(TYPES[ext] ?? 'application/octet-stream')
+    .header('content-length', String(st.size))
+    .header('cache-control', immutable ? 'public, max-age=604800, immutable' : 'no-cache')
+    .header('x-content-type-options', 'nosniff')
+    .send(createReadStream(path));
+}
+
+export const panelRoutes: FastifyPluginAsync<PanelRoutesOptions> = async (app: FastifyInstance, { ctx, documents }) => {
+  const log = ctx.logger;
+  if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+  // Static files are not API calls: they do not count against the per-minute limit.
+  const open = { config: { rateLimit: false as const } };
+
+  app.get('/interview', open, async (_req, reply) => {
+    await ensureBundle(log);
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', PANEL_CSP).header('cache-control', 'no-cache').header('referrer-policy', 'no-referrer').send(panelHtml());
+  });
+
+  app.get<{ Params: { file: string } }>('/panel/:file', open, async (req, reply) => {
+    if (!DIST_FILE.test(req.params.file)) throw new ApiError(404, 'not_found', 'No such file.');
+    await ensureBundle(log);
+    // Chunk names carry a content hash; panel.js and panel.css keep their names, so they revalidate.
+    return sendFile(reply, DIST, req.params.file, req.params.file.startsWith('chunk-'));
+  });
+  app.get<{ Params: { file: string } }>('/panel/vad/:file', open, async (req, reply) => {
+    if (!VAD_FILES.has(req.params.file)) throw new ApiError(404, 'not_found', 'No such file.');
+    return sendFile(reply, VAD_DIR, req.params.file, true);
+  });
+  app.get<{ Params: { file: string } }>('/panel/ort/:file', open, async (req, reply) => {
+    if (!ORT_FILES.test(req.params.file)) throw new ApiError(404, 'not_found', 'No such file.');
+    return sendFile(reply, ORT_DIR, req.params.file, true);
+  });
+
+  app.post('/api/documents', async (req, reply) => {
+    if (!documents) throw new ApiError(503, 'documents_unavailable', 'Document uploads are not available on this server; start the interview without documents.');
+    if (!req.isMultipart()) throw new ApiError(415, 'unsupported_document', "Send multipart/form-data with the document in a 'file' field and your user_id.");
+    const fields: Record<string, string> = {};
+    let file: { bytes: Buffer; filename: string; mimeType: string } | undefined;
+    try {
+      for await (const part of req.parts({ limits: { fileSize: documents.maxBytes, files: 1, fields: 4, fieldSize: 1024 } })) {
+        if (part.type === 'file') {
+          const bytes = await part.toBuffer();
+          file = { bytes, filename: part.filename, mimeType: part.mimetype };
+        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      }
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw new ApiError(413, 'document_too_large', `That file is larger than the ${Math.round(documents.maxBytes / 1024 / 1024)} MB limit.`);
+      throw new ApiError(400, 'bad_request', 'The upload could not be read; send one file and your user_id.');
+    }
+    const userId = fields.user_id?.trim();
+    if (!userId || userId.length > 128 || /[\u0000-\u001f\u007f]/.test(userId)) throw new ApiError(400, 'validation_error', 'user_id is required (up to 128 characters).');
+    if (!file || !file.bytes.length) throw new ApiError(400, 'missing_document', "No file: put the document in a 'file' field.");
+    if (!DOCUMENT_EXTENSIONS.test(file.filename)) throw new ApiError(415, 'unsupported_document', 'Send a PDF, DOCX, TXT or Markdown file.');
+    const kind = fields.kind === 'resume' || fields.kind === 'job-description' ? fields.kind : undefined;
+    try {
+      const doc = await documents.ingest(userKeyOf(userId), { bytes: new Uint8Array(file.bytes), filename: file.filename, mimeType: file.mimeType, ...(kind ? { kind } : {}) });
+      return reply.send({ id: doc.id, summary: doc.summary, filename: file.filename });
+    } catch (err) {
+      log.info({ err: err instanceof Error ? err.name : 'unknown' }, 'document refused');
+      throw new ApiError(422, 'unreadable_document', documentErrorMessage(err));
+    }
+  });
+
+  const finished = async (id: string) => {
+    if (typeof id !== 'string' || id.length > 100) throw notFound();
+    const s = await ctx.engine.getById(id);
+    if (!s || !s.key.startsWith('http:')) throw notFound();
+    const view = reportView(s);
+    if (!view || !s.report) throw noReport();
+    return { s, view, report: s.report };
+  };
+
+  app.get<{ Params: { session_id: string } }>('/api/reports/:session_id', async (req) => (await finished(req.params.session_id)).view);
+
+  app.get<{ Params: { session_id: string }; Querystring: { token?: string } }>('/reports/:session_id', async (req, reply) => {
+    const { view, report } = await finished(req.params.session_id);
+    const token = typeof req.query.token === 'string' && req.query.token ? `?token=${encodeURIComponent(req.query.token)}` : '';
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', PAGE_CSP)
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .send(renderReportPage(view, competencyChartSvg(report), token));
+  });
+
+  app.get<{ Params: { session_id: string } }>('/reports/:session_id/chart.svg', async (req, reply) => {
+    const { report } = await finished(req.params.session_id);
+    return reply.type('image/svg+xml').header('cache-control', 'no-store').send(competencyChartSvg(report));
+  });
+};
