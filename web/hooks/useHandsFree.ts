@@ -36,7 +36,9 @@ export function useHandsFree(o: HandsFreeOptions): { state: HandsFreeState; erro
     const base = o.assetBase ?? '/panel/';
     void (async () => {
       try {
-        const { MicVAD, utils } = await import('@ricky0123/vad-web');
+        // The package is CommonJS: bundled, its exports arrive as the namespace's default.
+        const ns = await import('@ricky0123/vad-web');
+        const { MicVAD, utils } = typeof ns.MicVAD === 'function' ? ns : (ns as unknown as { default: typeof ns }).default;
         const stream = await cb.current.getStream();
         const created = await MicVAD.new({
           model: 'v5',

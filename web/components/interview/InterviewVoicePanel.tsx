@@ -242,8 +242,9 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
         </div>
         <div className="meta">
           <span className="progress">{session.progress?.label ?? ''}</span>
-          <span className="elapsed" aria-label={`Elapsed time ${elapsed}`}>
-            ⏱ {elapsed}
+          <span className="elapsed">
+            <span className="label">Elapsed </span>
+            <time>{elapsed}</time>
           </span>
         </div>
         {session.progress && <progress max={100} value={session.progress.percent} aria-label="Interview progress" />}
