@@ -103,7 +103,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** No element is wider than the viewport (nothing scrolls sideways). */
 export function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // Evaluated in the page (a string: this file is type-checked without the DOM library).
+  return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 }
 
 export const GOOD_ANSWER =

@@ -29,7 +29,7 @@ afterAll(async () => {
   await gpu?.stop();
 });
 
-const marks = (page: Page) => page.evaluate(() => (window.__interviewMarks ?? []).map((m) => m.event));
+const marks = (page: Page) => page.evaluate<string[]>('(window.__interviewMarks ?? []).map((m) => m.event)');
 
 async function startVoiceInterview(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -39,7 +39,7 @@ async function answerUntilReport(page: Page, answer = GOOD_ANSWER): Promise<numb
     const before = await log(page).locator('p.line').count();
     await page.getByRole('button', { name: 'Send' }).click();
     // The reply (or the report) has arrived when the log has grown past our own line.
-    await page.waitForFunction((n) => document.querySelectorAll('[role=log] p.line:not(.pending)').length > n + 1 || !!document.querySelector('.report'), before, { timeout: 10_000 });
+    await page.waitForFunction(`document.querySelectorAll('[role=log] p.line:not(.pending)').length > ${before + 1} || !!document.querySelector('.report')`, undefined, { timeout: 10_000 });
   }
   throw new Error('no report after 30 answers');
 }
@@ -78,7 +78,7 @@ describe('interview panel in Chromium (text)', () => {
     expect(await report.getByText('A strong answer would include:').count()).toBe(5);
     expect(await report.getByRole('heading', { name: 'Strengths' }).isVisible()).toBe(true);
     expect(await report.getByRole('heading', { name: 'To improve' }).isVisible()).toBe(true);
-    const chartOk = await report.locator('img.chart').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    const chartOk = await page.evaluate<boolean>("(() => { const img = document.querySelector('.report img.chart'); return img.complete && img.naturalWidth > 0; })()");
     expect(chartOk).toBe(true);
     await screenshot(page, 'panel-report-1280');
 
@@ -154,10 +154,9 @@ describe('interview panel in Chromium (text)', () => {
 
   it('runs a whole interview by keyboard alone', async () => {
     const { page, errors } = await openPanel();
-    const focusedName = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.tagName}:${el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.innerText ?? el.innerText}` : '';
-    });
+    // The focused element as "TAG:accessible-ish name", evaluated in the page.
+    const focusedName = () =>
+      page.evaluate<string>("(() => { const el = document.activeElement; return el ? `${el.tagName}:${el.getAttribute('aria-label') ?? el.labels?.[0]?.innerText ?? el.innerText}` : ''; })()");
     const tabTo = async (re: RegExp) => {
       for (let i = 0; i < 40; i++) {
         await page.keyboard.press('Tab');

@@ -29,7 +29,7 @@ export function renderReportPage(v: ReportViewJson, chartSvg: string, tokenQuery
   const finished = `${dateFmt.format(new Date(r.finishedAt))} UTC`;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><style>${raw(DASHBOARD_CSS)}${raw(REPORT_CSS)}</style></head>
+<title>${title}</title><link rel="icon" href="data:,"><style>${raw(DASHBOARD_CSS)}${raw(REPORT_CSS)}</style></head>
 <body>
 <header class="top"><div class="wrap"><a class="brand" href="/interview">Interview coach <span>· report</span></a></div></header>
 <main class="wrap">

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { competencyChartSvg, renderTrendPng, trendChartSvg } from '../../render/chart.ts';
 import { fontFiles } from '../../render/fonts.ts';
 import { type ApiContext, userKeyOf } from '../context.ts';
+import { applyFilter, DashboardFilterQuery } from '../dashboard/filters.ts';
 import { dashboardSummary } from '../dashboard/summary.ts';
 import { renderDashboardPage } from '../dashboard/page.ts';
 import { ApiError } from '../http-error.ts';
@@ -54,22 +55,32 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
   defineRoute(app, ctx.catalog, {
     method: 'GET',
     url: '/dashboard/:user_id',
-    summary: 'Progress dashboard (HTML) for one user: interviews table and score charts',
+    summary: 'Progress dashboard (HTML) for one user: filters, interviews linked to their reports, score charts and per-competency trends',
     tags: ['dashboard'],
     params: UserParams,
+    query: DashboardFilterQuery,
     responses: { 200: { description: 'HTML page.', contentType: 'text/html' } },
-    handler: async ({ params }, reply) => {
+    handler: async ({ params, query }, reply) => {
       const userKey = userKeyOf(params.user_id);
-      const history = await ctx.engine.history(userKey);
+      const all = await ctx.engine.history(userKey);
+      const history = applyFilter(all, query);
       const summary = dashboardSummary(params.user_id, history);
-      const latest = summary.totals.completed ? await ctx.engine.lastReport(userKey) : undefined;
+      // The latest finished interview within the filter (its report is in the session, while the session is kept).
+      const latestId = summary.interviews.find((i) => i.finished_at)?.session_id;
+      const latest = latestId ? (await ctx.engine.getById(latestId))?.report ?? (await ctx.engine.lastReport(userKey)) : undefined;
+      const title = 'Overall score per interview';
       return page(
         reply,
         renderDashboardPage({
           userId: params.user_id,
           summary,
-          ...(summary.totals.completed ? { trendSvg: trendChartSvg(history, { title: 'Overall score per interview' }) } : {}),
-          ...(latest ? { latestReportSvg: competencyChartSvg(latest) } : {}),
+          filter: query,
+          roles: [...new Map(all.map((e) => [e.role.toLowerCase(), e.role])).values()].sort(),
+          totalInterviews: all.length,
+          ...(summary.totals.completed
+            ? { trendSvg: trendChartSvg(history, { title, x: 'date' }), trendSvgCompact: trendChartSvg(history, { title, x: 'date', width: 420, competencies: false, maxPoints: 12 }) }
+            : {}),
+          ...(latest ? { latestReportSvg: competencyChartSvg(latest), latestReportSvgCompact: competencyChartSvg(latest, 420) } : {}),
         }),
       );
     },
