@@ -98,7 +98,7 @@ ${s.interviews.map(
       : html`<a href="/interview?session=${encodeURIComponent(i.session_id)}" title="Continue this interview"><time datetime="${i.started_at}">${fmtDate(i.started_at)}</time> · continue</a>`
   }</td>
 <td data-label="Type">${TYPE_LABEL[i.type]}</td>
-<td data-label="Role">${i.role} <span class="tag">${i.level}</span></td>
+<td data-label="Role"><span>${i.role} <span class="tag">${i.level}</span></span></td>
 <td data-label="Score" class="num">${fmtScore(i.score)}</td>
 <td data-label="Band">${bandPill(i.band)}</td>
 <td data-label="Partial">${i.partial ? html`<span class="tag warn">partial</span>` : i.finished_at ? 'no' : '–'}</td>
@@ -132,7 +132,7 @@ function competencyTable(s: DashboardJson): Raw {
   if (!s.competencies.length) return html``;
   return html`<section class="card" aria-labelledby="comp-h" style="margin-top:16px">
 <h2 id="comp-h">Competencies</h2>
-<table id="competencies" class="stack">
+<table id="competencies">
 <thead><tr><th>Competency</th><th>Trend</th><th>Latest</th><th>Average</th><th>Change</th><th>Interviews</th></tr></thead>
 <tbody>
 ${s.competencies.map(

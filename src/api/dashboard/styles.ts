@@ -62,6 +62,9 @@ table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:
 table.stack tr{border-bottom:1px solid var(--line);padding:8px 0}
 table.stack tbody tr:last-child{border-bottom:0}
 table.stack td{border:0;padding:3px 0;display:flex;justify-content:space-between;gap:12px;align-items:center}
+#competencies th,#competencies td{padding:8px 4px}
+svg.spark{width:84px;height:auto}
+#competencies th:nth-child(4),#competencies td:nth-child(4),#competencies th:nth-child(6),#competencies td:nth-child(6){display:none}
 table.stack td::before{content:attr(data-label);color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.06em;font-weight:600}
 }
 `;

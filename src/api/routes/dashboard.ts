@@ -78,7 +78,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
           roles: [...new Map(all.map((e) => [e.role.toLowerCase(), e.role])).values()].sort(),
           totalInterviews: all.length,
           ...(summary.totals.completed
-            ? { trendSvg: trendChartSvg(history, { title, x: 'date' }), trendSvgCompact: trendChartSvg(history, { title, x: 'date', width: 420, competencies: false, maxPoints: 12 }) }
+            ? { trendSvg: trendChartSvg(history, { title, x: 'date' }), trendSvgCompact: trendChartSvg(history, { title: 'Score trend', x: 'date', width: 420, competencies: false, maxPoints: 12 }) }
             : {}),
           ...(latest ? { latestReportSvg: competencyChartSvg(latest), latestReportSvgCompact: competencyChartSvg(latest, 420) } : {}),
         }),
