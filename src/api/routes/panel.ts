@@ -8,7 +8,7 @@
  *   GET  /reports/:session_id       the same as a printable page; /reports/:session_id/chart.svg its chart
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
@@ -59,7 +59,13 @@ async function ensureBundle(log: ApiContext['logger']): Promise<void> {
   return building;
 }
 
-function panelHtml(): string {
+/** The chunks panel.js imports statically, preloaded with it so they do not wait for it to be parsed. */
+async function staticChunks(): Promise<string[]> {
+  const entry = await readFile(join(DIST, 'panel.js'), 'utf8').catch(() => '');
+  return [...new Set([...entry.matchAll(/from\s*"\.\/(chunk-[A-Za-z0-9_-]+\.js)"/g)].map((m) => m[1]!))];
+}
+
+function panelHtml(chunks: string[]): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -69,6 +75,7 @@ function panelHtml(): string {
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/panel/panel.css">
 <link rel="modulepreload" href="/panel/panel.js">
+${chunks.map((c) => `<link rel="modulepreload" href="/panel/${c}">`).join('\n')}
 </head>
 <body>
 <header class="site"><div class="wrap"><a href="/interview">Interview coach</a><nav><a href="/dashboard" id="dashboard-link">Dashboard</a></nav></div></header>
@@ -98,9 +105,12 @@ export const panelRoutes: FastifyPluginAsync<PanelRoutesOptions> = async (app: F
   // Static files are not API calls: they do not count against the per-minute limit.
   const open = { config: { rateLimit: false as const } };
 
+  let chunks: Promise<string[]> | null = null;
   app.get('/interview', open, async (_req, reply) => {
     await ensureBundle(log);
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', PANEL_CSP).header('cache-control', 'no-cache').header('referrer-policy', 'no-referrer').send(panelHtml());
+    chunks ??= staticChunks();
+    const html = panelHtml(await chunks);
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', PANEL_CSP).header('cache-control', 'no-cache').header('referrer-policy', 'no-referrer').send(html);
   });
 
   app.get<{ Params: { file: string } }>('/panel/:file', open, async (req, reply) => {

@@ -59,6 +59,7 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
   useEffect(() => localStorage.setItem('interview.userId', userId), [userId]);
 
   // Speech availability from /health: checked on load and every 30 s while an interview runs.
+  const live0 = session.phase === 'live';
   useEffect(() => {
     let stop = false;
     const check = () =>
@@ -66,13 +67,13 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
         .health()
         .then((h) => !stop && setSpeechUp(h.mode.voice !== 'text-only'))
         .catch(() => undefined);
-    void check();
-    const t = session.phase === 'live' ? setInterval(check, 30_000) : undefined;
+    if (!live0) void check();
+    const t = live0 ? setInterval(check, 30_000) : undefined;
     return () => {
       stop = true;
       if (t) clearInterval(t);
     };
-  }, [api, session.phase]);
+  }, [api, live0]);
 
   const voiceOn = voice && speechUp && session.phase === 'live';
   useEffect(() => {
