@@ -28,6 +28,7 @@ bench: install
 
 typecheck: install
 	@$(RUN) npx tsc -p tsconfig.json --noEmit
+	@$(RUN) npx tsc -p web/tsconfig.json --noEmit
 
 register: install
 	@$(NODE) src/bots/discord/register-commands.ts

@@ -33,6 +33,8 @@ const log = (page: Page) => page.getByRole('log');
 async function answerUntilReport(page: Page, answer = GOOD_ANSWER): Promise<number> {
   const feedback = page.getByRole('heading', { name: /feedback/i });
   for (let i = 0; i < 30; i++) {
+    // Either the answer box (the interview goes on) or the report (it ended); between the two, "Preparing your report…".
+    await page.locator('#answer-box, .report h2').first().waitFor({ timeout: 10_000 });
     if (await feedback.isVisible()) return i;
     const box = page.getByLabel('Your answer');
     await box.fill(answer);
