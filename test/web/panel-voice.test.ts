@@ -51,6 +51,11 @@ describe('voice answers in Chromium with a fake microphone', () => {
     expect(gpu.speechRequests[0]!.body.input).toMatch(/Alex/);
     expect(gpu.speechRequests.some((r) => /Mode:/.test(r.body.input ?? ''))).toBe(false);
     await expect.poll(() => marks(page)).toContain('first-sound');
+    // Captions: the sentence being spoken shows under the transcript while it plays.
+    let caption = '';
+    for (let i = 0; i < 100 && !caption; i++) caption = await page.evaluate<string>("document.querySelector('.caption')?.textContent ?? ''").then((t) => t || new Promise<string>((r) => setTimeout(() => r(''), 100)));
+    expect(caption.length).toBeGreaterThan(5);
+    expect(await page.getByRole('log').innerText()).toContain(caption.slice(0, 20));
     expect(await page.locator('.mode').innerText()).toMatch(/push-to-talk/i);
 
     const record = page.getByRole('button', { name: 'Record answer' });
@@ -98,6 +103,8 @@ describe('voice answers in Chromium with a fake microphone', () => {
       expect(u.wav!.durationS).toBeLessThan(SPOKEN_SECONDS + 1.5);
     }
     expect(await marks(page)).toContain('speech-end');
+    // The looping microphone speaks again while Alex answers: Alex stops.
+    await expect.poll(() => marks(page), { timeout: 30_000 }).toContain('barge-in');
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);

@@ -152,7 +152,11 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
   const handsFree = useHandsFree({
     enabled: voiceOn && mode === 'hands-free' && session.status === 'active',
     getStream: mic.open,
-    onSpeechStart: () => player.stop(),
+    onSpeechStart: () => {
+      // Barge-in: the candidate talking over Alex stops Alex.
+      if (player.playing) mark('barge-in');
+      player.stop();
+    },
     onSpeechEnd: (wav) => {
       if (!session.busy && !transcribing) void answerWithAudio(wav);
     },
