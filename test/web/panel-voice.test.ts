@@ -47,10 +47,10 @@ describe('voice answers in Chromium with a fake microphone', () => {
   it('records a push-to-talk answer (button and Space), transcribes it on the GPU server, and speaks Alex\'s questions', async () => {
     const { page, errors } = await startVoiceInterview();
     // Alex's greeting and first question were synthesised and played.
-    await expect.poll(() => gpu.speechRequests.length).toBeGreaterThan(0);
+    await expect.poll(() => gpu.speechRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(gpu.speechRequests[0]!.body.input).toMatch(/Alex/);
     expect(gpu.speechRequests.some((r) => /Mode:/.test(r.body.input ?? ''))).toBe(false);
-    await expect.poll(() => marks(page)).toContain('first-sound');
+    await expect.poll(() => marks(page), { timeout: 15_000 }).toContain('first-sound');
     // Captions: the sentence being spoken shows under the transcript while it plays.
     let caption = '';
     for (let i = 0; i < 100 && !caption; i++) caption = await page.evaluate<string>("document.querySelector('.caption')?.textContent ?? ''").then((t) => t || new Promise<string>((r) => setTimeout(() => r(''), 100)));
@@ -80,6 +80,18 @@ describe('voice answers in Chromium with a fake microphone', () => {
     await page.keyboard.up('Space');
     await expect.poll(() => you.count(), { timeout: 10_000 }).toBe(2);
     expect(gpu.transcriptions).toHaveLength(2);
+
+    // Hold the button with the mouse: releasing it sends.
+    const button = page.getByRole('button', { name: 'Record answer' });
+    await button.waitFor();
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await button.hover();
+    await page.mouse.down();
+    await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+    await page.waitForTimeout(1500);
+    await page.mouse.up();
+    await expect.poll(() => you.count(), { timeout: 10_000 }).toBe(3);
+    expect(await page.getByRole('button', { name: 'Record answer' }).count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);

@@ -41,7 +41,9 @@ async function answerUntilReport(page: Page, answer = GOOD_ANSWER): Promise<numb
     const before = await log(page).locator('p.line').count();
     await page.getByRole('button', { name: 'Send' }).click();
     // The reply (or the report) has arrived when the log has grown past our own line.
-    await page.waitForFunction(`document.querySelectorAll('[role=log] p.line:not(.pending)').length > ${before + 1} || !!document.querySelector('.report')`, undefined, { timeout: 10_000 });
+    await expect
+      .poll(async () => (await page.locator('.report').count()) > 0 || (await log(page).locator('p.line:not(.pending)').count()) > before + 1, { timeout: 10_000 })
+      .toBe(true);
   }
   throw new Error('no report after 30 answers');
 }
@@ -151,6 +153,28 @@ describe('interview panel in Chromium (text)', () => {
     await page.getByLabel('Your answer').fill(GOOD_ANSWER);
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => log(page).locator('p.line.candidate').count()).toBe(2);
+    await page.close();
+  }, 60_000);
+
+  it('pauses, resumes and repeats the question', async () => {
+    const { page } = await openPanel();
+    await page.getByRole('button', { name: 'Start interview' }).click();
+    await expect.poll(() => page.locator('.progress').innerText()).toBe('Question 1 of 5');
+    const alex = log(page).locator('p.line.interviewer');
+    const question = (await alex.last().innerText()).replace(/^ALEX\s*/i, '');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    expect(await page.getByLabel('Your answer').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    expect(await page.getByLabel('Your answer').isEnabled()).toBe(true);
+    const before = await alex.count();
+    await page.getByRole('button', { name: 'Repeat' }).click();
+    await expect.poll(() => alex.count()).toBeGreaterThan(before);
+    // The question comes again (the words after any lead-in such as "Sure, again:").
+    expect(await log(page).innerText()).toContain(question.slice(question.length - 30));
+    expect((await alex.allInnerTexts()).slice(before).join(' ')).toContain(question.slice(question.length - 30));
+    expect(await page.locator('.progress').innerText()).toBe('Question 1 of 5');
     await page.close();
   }, 60_000);
 

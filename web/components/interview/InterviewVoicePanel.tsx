@@ -18,6 +18,9 @@ export interface InterviewVoicePanelProps {
 
 type AnswerMode = 'push-to-talk' | 'hands-free';
 
+/** A press longer than this on the record button is "hold to talk": releasing it sends. */
+const HOLD_MS = 400;
+
 const SPEECH_DOWN = 'Speech is unavailable right now, so this interview continues in text. Type your answers below.';
 
 function newUserId(): string {
@@ -50,6 +53,7 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
   const [transcribing, setTranscribing] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const logRef = useRef<HTMLDivElement>(null);
+  const pressedAt = useRef(0);
   const reportRef = useRef<HTMLDivElement>(null);
 
   const setUserId = (id: string) => {
@@ -296,7 +300,26 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
                   </label>
                 </div>
                 {mode === 'push-to-talk' && (
-                  <button type="button" data-ptt="1" className={`record${mic.recording ? ' on' : ''}`} aria-pressed={mic.recording} onClick={() => void toggleRecording()} disabled={paused || transcribing || (session.busy && !mic.recording)}>
+                  <button
+                    type="button"
+                    data-ptt="1"
+                    className={`record${mic.recording ? ' on' : ''}`}
+                    aria-pressed={mic.recording}
+                    // Hold to talk, or tap to start and tap again to stop; Enter and Space (detail 0) toggle.
+                    onPointerDown={(e) => {
+                      if (e.button !== 0) return;
+                      pressedAt.current = mic.recording ? 0 : performance.now();
+                      void toggleRecording();
+                    }}
+                    onPointerUp={() => {
+                      if (pressedAt.current && performance.now() - pressedAt.current > HOLD_MS && mic.recording) void toggleRecording();
+                      pressedAt.current = 0;
+                    }}
+                    onClick={(e) => {
+                      if (e.detail === 0) void toggleRecording();
+                    }}
+                    disabled={paused || transcribing || (session.busy && !mic.recording)}
+                  >
                     {mic.recording ? 'Stop recording' : 'Record answer'}
                   </button>
                 )}
