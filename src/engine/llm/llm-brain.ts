@@ -116,7 +116,8 @@ export class ModelBrain implements Brain {
   }
 
   async summarize(input: SummaryInput, signal?: AbortSignal): Promise<BrainResult<ReportSummary>> {
-    const out = await this.ask('summary', buildSummaryMessages(input), { temperature: 0.5, maxOutputTokens: 600, json: SUMMARY_OUTPUT }, SummaryOutput, this.turnDeadlineMs, signal);
+    // At most one call for the report's narrative: an unusable one is replaced by the rules' summary, not repaired.
+    const out = await this.ask('summary', buildSummaryMessages(input), { temperature: 0.5, maxOutputTokens: 600, json: SUMMARY_OUTPUT }, SummaryOutput, this.turnDeadlineMs, signal, undefined, false);
     const lines = (xs: string[]) => [...new Set(xs.map((x) => cleanLine(x, 220)).filter((x) => x.length > 3 && !NUMBER_SCORE.test(x)))].slice(0, 4);
     // Numbers in the report come from code; sentences quoting a score are dropped.
     const summary = out.value.summary
@@ -130,8 +131,8 @@ export class ModelBrain implements Brain {
     return { value: { summary, strengths: lines(out.value.strengths), improvements: lines(out.value.improvements) }, calls: out.calls };
   }
 
-  /** One call, validated; on invalid output one repair request with the error; then give up. */
-  private async ask<T>(purpose: ProviderCall['purpose'], messages: ChatMessage[], options: GenerateOptions, schema: z.ZodType<T>, deadlineMs: number, signal?: AbortSignal, extra?: (v: T) => string | null): Promise<{ value: T; calls: ProviderCall[] }> {
+  /** One call, validated; on invalid output one repair request with the error (unless `repair` is off); then give up. */
+  private async ask<T>(purpose: ProviderCall['purpose'], messages: ChatMessage[], options: GenerateOptions, schema: z.ZodType<T>, deadlineMs: number, signal?: AbortSignal, extra?: (v: T) => string | null, repair = true): Promise<{ value: T; calls: ProviderCall[] }> {
     const end = performance.now() + deadlineMs;
     const left = () => Math.max(0, end - performance.now());
     const calls: ProviderCall[] = [];
@@ -147,14 +148,15 @@ export class ModelBrain implements Brain {
     calls.push(first.call);
     const parsed = parseModelJson(first.text, schema, extra);
     if (parsed.ok) return { value: parsed.value, calls };
-    const repair: ChatMessage[] = [
+    if (!repair) throw new InvalidOutput(parsed.error, calls);
+    const repairMessages: ChatMessage[] = [
       ...messages,
       { role: 'assistant', content: first.text.slice(0, 4000) },
       { role: 'user', content: `Your reply could not be used: ${parsed.error}. Reply again with only the JSON object, matching the schema exactly.` },
     ];
     let second;
     try {
-      second = await generate(repair);
+      second = await generate(repairMessages);
     } catch (err) {
       if (err instanceof BrainFailure) throw new InvalidOutput(parsed.error, calls);
       throw err;

@@ -51,9 +51,9 @@ export function buildReactMessages(ctx: ReactContext, answer: string, latest: st
   const atLimit = ctx.followUpsAsked >= ctx.maxFollowUps;
   const lines = [
     ...questionContext(q, { type: ctx.type, level: ctx.level, role: ctx.role }),
-    q.followUps.length ? `Follow-up ideas for this question: ${JSON.stringify(q.followUps.slice(0, 3))}` : '',
     TASK,
     o.withScores ? SCORES_TASK : '',
+    q.followUps.length ? `Follow-up ideas for this question: ${JSON.stringify(q.followUps.slice(0, 3))}` : '',
     ctx.userName ? `The candidate's name is ${JSON.stringify(ctx.userName)}.` : '',
     `Follow-ups asked so far: ${ctx.followUpsAsked} of at most ${ctx.maxFollowUps}.${atLimit ? ` The limit is reached: followUp must be null${o.withScores ? ' and scores are required unless the candidate declined' : ''}.` : ''}`,
     ctx.summary ? dataBlock('interview_notes', ctx.summary) : '',
