@@ -4,11 +4,13 @@ import { type Brain, BrainFailure, type BrainResult, type ReactContext, type Rea
 import { FallbackBrain } from '../fallback-brain.ts';
 import { analyzeAnswer, stripInjection } from '../offline/analyze.ts';
 import { hasEarlierAnswer, offlineCall, reactByRules } from '../offline/interviewer.ts';
-import { heuristicScore } from '../offline/score.ts';
+import { heuristicScore } from '../scoring/heuristic.ts';
+import { guardScore } from '../scoring/model.ts';
+import { MIN_JUDGEABLE_WORDS } from '../scoring/thresholds.ts';
 import type { PlanQuestion, ProviderCall, QuestionScore } from '../types.ts';
 import type { ProviderChain } from './chain.ts';
 import { AllProvidersFailed } from './errors.ts';
-import { cleanLine, guardReaction, guardScore } from './guard.ts';
+import { cleanLine, guardReaction } from './guard.ts';
 import { parseModelJson, ReactOutput, ScoreOutput, SummaryOutput } from './output.ts';
 import { buildReactMessages, REACT_OUTPUT, reactOutput } from './prompts/react.ts';
 import { buildScoreMessages, scoreOutput } from './prompts/score.ts';
@@ -41,7 +43,7 @@ const NUMBER_SCORE = /\b\d(\.\d)?\s*(\/|out of)\s*(5|five|10|ten)\b/i;
 /** Nothing a model could judge fairly: the rules say so, at no cost. */
 function tooThinToScore(question: PlanQuestion, answer: string): boolean {
   const a = analyzeAnswer(answer, question.keywords ?? []);
-  return a.gibberish || a.declined || a.words < 8;
+  return a.gibberish || a.declined || a.words < MIN_JUDGEABLE_WORDS;
 }
 
 function missingRubricIds(question: PlanQuestion, v: z.infer<typeof ScoreOutput>): string | null {

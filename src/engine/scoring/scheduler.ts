@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Brain, BrainResult } from '../brain.ts';
-import { heuristicScore } from '../offline/score.ts';
+import { heuristicScore } from './heuristic.ts';
 import type { ProviderCall, QuestionScore, Session } from '../types.ts';
 
 interface Job {
