@@ -59,16 +59,15 @@ export async function runModelCallsBench(o: { scoreWithReaction: boolean }): Pro
   try {
     const out: Record<string, TypeFigures> = {};
     for (const type of TYPES) {
-      const kv = new CountingStore();
-      const chain = new ProviderChain({ models: [new GeminiModel({ apiKey: KEY, baseUrl: gemini.url, model: 'gemini-2.5-flash' })], kv: new MemoryKeyValueStore(), logger: pino({ level: 'silent' }), deadlineMs: 5000 });
-      const brain = new LlmBrain({ chain, turnDeadlineMs: 5000, scoreWithReaction: o.scoreWithReaction });
-      const engine = new InterviewEngine({ store: new SessionStore(kv), logger: pino({ level: 'silent' }), brain, turnDeadlineMs: 5000, reportDeadlineMs: 5000 });
-      const f: TypeFigures = { interviews: 0, messages: 0, calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, reads: 0, writes: 0 };
       for (const mode of ['strong', 'weak'] as const) {
+        const kv = new CountingStore();
+        const chain = new ProviderChain({ models: [new GeminiModel({ apiKey: KEY, baseUrl: gemini.url, model: 'gemini-2.5-flash' })], kv: new MemoryKeyValueStore(), logger: pino({ level: 'silent' }), deadlineMs: 5000 });
+        const brain = new LlmBrain({ chain, turnDeadlineMs: 5000, scoreWithReaction: o.scoreWithReaction });
+        const engine = new InterviewEngine({ store: new SessionStore(kv), logger: pino({ level: 'silent' }), brain, turnDeadlineMs: 5000, reportDeadlineMs: 5000 });
+        const f: TypeFigures = { interviews: 0, messages: 0, calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, reads: 0, writes: 0 };
         for (const seed of SEEDS) {
           const r0 = kv.reads;
           const w0 = kv.writes;
-          // The candidate's own moves (start, reading state between turns) are not the engine's.
           const p = await playInterview(engine, new ScriptedCandidate(mode, { seed }), { type, seed });
           const messages = p.session.transcript.filter((t) => t.role === 'candidate').length + p.refusals;
           const model = p.session.calls.filter((c) => c.provider !== 'offline');
@@ -78,13 +77,13 @@ export async function runModelCallsBench(o: { scoreWithReaction: boolean }): Pro
           f.inputTokens += model.reduce((s, c) => s + c.inputTokens, 0);
           f.outputTokens += model.reduce((s, c) => s + c.outputTokens, 0);
           f.costUsd += model.reduce((s, c) => s + c.costUsd, 0);
-          // playInterview reads the session once per turn itself, and once at the end.
+          // The candidate's own moves are not the engine's: playInterview reads the session once per turn and once at the end.
           f.reads += kv.reads - r0 - (p.replies.length - 1) - 1;
           // The start's own write is not an answer's.
           f.writes += kv.writes - w0 - 1;
         }
+        out[`${type}, ${mode}`] = f;
       }
-      out[type] = f;
     }
     return out;
   } finally {
@@ -94,11 +93,11 @@ export async function runModelCallsBench(o: { scoreWithReaction: boolean }): Pro
 
 function lines(figs: Record<string, TypeFigures>): Record<string, string> {
   const rows: Record<string, string> = {};
-  for (const [type, f] of Object.entries(figs)) {
+  for (const [label, f] of Object.entries(figs)) {
     const n = f.interviews;
     const calls = f.calls / n;
     const msgs = f.messages / n;
-    rows[type] =
+    rows[label] =
       `${r2(calls)} calls for ${r2(msgs)} candidate messages (${r2(calls / msgs)} per message; goal <= ${r2(msgs + 1)}), ` +
       `${Math.round(f.inputTokens / n)} in / ${Math.round(f.outputTokens / n)} out tokens, $${(f.costUsd / n).toFixed(5)}, ` +
       `${Math.floor(FREE_TIER_REQUESTS_PER_DAY / calls)} interviews per free-tier day; session reads/writes per message ${r2(f.reads / f.messages)} / ${r2(f.writes / f.messages)} (goal: one each)`;
@@ -109,7 +108,7 @@ function lines(figs: Record<string, TypeFigures>): Record<string, string> {
 if (isMain(import.meta.url)) {
   const before = await runModelCallsBench({ scoreWithReaction: false });
   const after = await runModelCallsBench({ scoreWithReaction: true });
-  const note = `fake Gemini 2.5 Flash, strong and weak candidates x ${SEEDS.length} seeds per type, ${FREE_TIER_REQUESTS_PER_DAY} requests a day`;
+  const note = `fake Gemini 2.5 Flash, ${SEEDS.length} seeds per type and candidate, ${FREE_TIER_REQUESTS_PER_DAY} requests a day`;
   printFigures(`Model calls per interview, separate scoring call per question (before; ${note})`, lines(before));
   printFigures(`Model calls per interview, scores in the closing reaction (after; ${note})`, lines(after));
 }
