@@ -101,6 +101,39 @@ describe('one call closes a question', () => {
   });
 });
 
+describe('background scores', () => {
+  test('a score made in the background rides along in the next turn\'s write, and shutdown stores one nobody picked up', async () => {
+    const writes: string[] = [];
+    class Counting extends MemoryKeyValueStore {
+      override async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
+        if (key.startsWith('session:')) writes.push(key);
+        return super.set(key, value, ttlMs);
+      }
+    }
+    const kv = new Counting();
+    const engine = engineFor(brainFor(), kv);
+    const start = await engine.start({ key: 'bg:1', userKey: 'u', type: 'behavioral', seed: 3 });
+    const id = start.sessionId;
+    // A thin answer gets a follow-up; "next" then closes the question with no reaction call: it is scored separately.
+    await engine.handleSession(id, { kind: 'answer', text: 'We argued about Kafka and I won the argument in the end.' });
+    await engine.handleSession(id, { kind: 'answer', text: 'next' });
+    await engine.idle();
+    expect((await engine.getById(id))!.answers[0]!.score).toBeUndefined();
+    const w0 = writes.length;
+    await engine.handleSession(id, { kind: 'answer', text: 'repeat' });
+    expect(writes.length - w0).toBe(1);
+    const s1 = (await engine.getById(id))!;
+    expect(s1.answers[0]!.score).toMatchObject({ scoredBy: 'gemini/gemini-2.5-flash' });
+    expect(s1.calls.filter((c) => c.purpose === 'score').map((c) => c.provider)).toEqual(['gemini']);
+
+    // The same on question 2, but the process shuts down before another turn.
+    await engine.handleSession(id, { kind: 'answer', text: 'I set up the on-call rota for our team of six and we cut pages by half.' });
+    await engine.handleSession(id, { kind: 'answer', text: 'skip' });
+    await engine.drain();
+    expect((await engine.getById(id))!.answers[1]!.score).toMatchObject({ scoredBy: 'gemini/gemini-2.5-flash' });
+  });
+});
+
 describe('model calls per interview', () => {
   test('a whole interview costs one call per candidate message plus the summary, and each answer one session read and write', async () => {
     const reads: string[] = [];
