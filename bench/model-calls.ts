@@ -28,6 +28,7 @@ export const FREE_TIER_REQUESTS_PER_DAY = 1500;
 const TYPES: InterviewType[] = ['screening', 'behavioral', 'technical', 'customize'];
 const SEEDS = [1, 2, 3];
 const KEY = 'AIzaBenchKey00000000000000000';
+const PROVIDER_CACHE_MIN_TOKENS = 1024;
 
 /** Counts session reads and writes at the key-value level. */
 class CountingStore extends MemoryKeyValueStore {
@@ -48,6 +49,7 @@ export interface TypeFigures {
   messages: number;
   calls: number;
   inputTokens: number;
+  cachedInputTokens: number;
   outputTokens: number;
   costUsd: number;
   reads: number;
@@ -55,7 +57,8 @@ export interface TypeFigures {
 }
 
 export async function runModelCallsBench(o: { scoreWithReaction: boolean }): Promise<Record<string, TypeFigures>> {
-  const gemini = await new FakeGemini({ apiKey: KEY }).start();
+  // Caches a repeated prompt start of 1,024 tokens or more, Gemini 2.5 Flash's minimum for implicit caching.
+  const gemini = await new FakeGemini({ apiKey: KEY, promptCacheMinTokens: PROVIDER_CACHE_MIN_TOKENS }).start();
   try {
     const out: Record<string, TypeFigures> = {};
     for (const type of TYPES) {
@@ -64,7 +67,7 @@ export async function runModelCallsBench(o: { scoreWithReaction: boolean }): Pro
         const chain = new ProviderChain({ models: [new GeminiModel({ apiKey: KEY, baseUrl: gemini.url, model: 'gemini-2.5-flash' })], kv: new MemoryKeyValueStore(), logger: pino({ level: 'silent' }), deadlineMs: 5000 });
         const brain = new LlmBrain({ chain, turnDeadlineMs: 5000, scoreWithReaction: o.scoreWithReaction });
         const engine = new InterviewEngine({ store: new SessionStore(kv), logger: pino({ level: 'silent' }), brain, turnDeadlineMs: 5000, reportDeadlineMs: 5000 });
-        const f: TypeFigures = { interviews: 0, messages: 0, calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, reads: 0, writes: 0 };
+        const f: TypeFigures = { interviews: 0, messages: 0, calls: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, costUsd: 0, reads: 0, writes: 0 };
         for (const seed of SEEDS) {
           const r0 = kv.reads;
           const w0 = kv.writes;
@@ -75,6 +78,7 @@ export async function runModelCallsBench(o: { scoreWithReaction: boolean }): Pro
           f.messages += messages;
           f.calls += model.length;
           f.inputTokens += model.reduce((s, c) => s + c.inputTokens, 0);
+          f.cachedInputTokens += model.reduce((s, c) => s + (c.cachedInputTokens ?? 0), 0);
           f.outputTokens += model.reduce((s, c) => s + c.outputTokens, 0);
           f.costUsd += model.reduce((s, c) => s + c.costUsd, 0);
           // The candidate's own moves are not the engine's: playInterview reads the session once per turn and once at the end.
@@ -99,7 +103,7 @@ function lines(figs: Record<string, TypeFigures>): Record<string, string> {
     const msgs = f.messages / n;
     rows[label] =
       `${r2(calls)} calls for ${r2(msgs)} candidate messages (${r2(calls / msgs)} per message; goal <= ${r2(msgs + 1)}), ` +
-      `${Math.round(f.inputTokens / n)} in / ${Math.round(f.outputTokens / n)} out tokens, $${(f.costUsd / n).toFixed(5)}, ` +
+      `${Math.round(f.inputTokens / n)} in (${Math.round(f.cachedInputTokens / n)} cached) / ${Math.round(f.outputTokens / n)} out tokens, $${(f.costUsd / n).toFixed(5)}, ` +
       `${Math.floor(FREE_TIER_REQUESTS_PER_DAY / calls)} interviews per free-tier day; session reads/writes per message ${r2(f.reads / f.messages)} / ${r2(f.writes / f.messages)} (goal: one each)`;
   }
   return rows;
@@ -108,7 +112,7 @@ function lines(figs: Record<string, TypeFigures>): Record<string, string> {
 if (isMain(import.meta.url)) {
   const before = await runModelCallsBench({ scoreWithReaction: false });
   const after = await runModelCallsBench({ scoreWithReaction: true });
-  const note = `fake Gemini 2.5 Flash, ${SEEDS.length} seeds per type and candidate, ${FREE_TIER_REQUESTS_PER_DAY} requests a day`;
+  const note = `fake Gemini 2.5 Flash caching prompt starts of ${PROVIDER_CACHE_MIN_TOKENS}+ tokens, ${SEEDS.length} seeds per type and candidate, ${FREE_TIER_REQUESTS_PER_DAY} requests a day`;
   printFigures(`Model calls per interview, separate scoring call per question (before; ${note})`, lines(before));
   printFigures(`Model calls per interview, scores in the closing reaction (after; ${note})`, lines(after));
 }

@@ -315,6 +315,7 @@ export class ProviderChain {
               model: value.model,
               inputTokens: usage.inputTokens,
               outputTokens: usage.outputTokens,
+              ...(usage.cachedInputTokens ? { cachedInputTokens: usage.cachedInputTokens } : {}),
               costUsd: this.prices.cost(value.provider, value.model, usage),
               ms: Math.round(performance.now() - t0),
               ...(fallbackFrom.length ? { fallbackFrom } : {}),

@@ -4,7 +4,9 @@ import { InterviewEngine } from '../../../src/engine/engine.ts';
 import { LlmBrain } from '../../../src/engine/llm/llm-brain.ts';
 import { MemoryKeyValueStore } from '../../../src/engine/store/memory-store.ts';
 import { SessionStore } from '../../../src/engine/store/session-store.ts';
-import { interviewerResponder } from '../../fakes/llm/index.ts';
+import { ProviderChain } from '../../../src/engine/llm/chain.ts';
+import { GeminiModel } from '../../../src/engine/llm/gemini.ts';
+import { FakeGemini } from '../../fakes/llm/index.ts';
 import { playInterview } from '../../helpers/play-interview.ts';
 import { ScriptedCandidate } from '../../helpers/scripted-candidate.ts';
 import { CONFLICT_Q, reactCtx, STRONG_ANSWER } from './fixtures.ts';
@@ -206,5 +208,36 @@ describe('model calls per interview', () => {
     expect(f.gemini.generateRequests()).toHaveLength(3);
     expect(p.report.summary).toMatch(/built-in rules/);
     expect(p.session.calls.filter((c) => c.purpose === 'summary').map((c) => c.provider)).toEqual(['offline']);
+  });
+});
+
+describe('prompt caching', () => {
+  test('input tokens the provider served from its prompt cache are recorded and billed at the cached rate', async () => {
+    f.gemini.script({ kind: 'ok', json: reaction, usage: { input: 1_000_000, output: 0, cached: 800_000 } });
+    f.openai.script({ kind: 'ok', json: reaction, usage: { input: 1_000_000, output: 0, cached: 1_000_000 } });
+    const { chain } = makeChain(f);
+    const g = await chain.generate([{ role: 'user', content: 'hi' }], {});
+    expect(g.call).toMatchObject({ provider: 'gemini', inputTokens: 1_000_000, cachedInputTokens: 800_000 });
+    // 200k at $0.30 and 800k at $0.075 per million.
+    expect(g.call.costUsd).toBeCloseTo(0.2 * 0.3 + 0.8 * 0.075, 9);
+    f.gemini.script({ kind: 'server_error' }, { kind: 'server_error' }, { kind: 'server_error' });
+    const o = await chain.generate([{ role: 'user', content: 'hi' }], {});
+    expect(o.call).toMatchObject({ provider: 'openai', cachedInputTokens: 1_000_000 });
+    expect(o.call.costUsd).toBeCloseTo(0.075, 9);
+  });
+
+  test('a provider that caches repeated prompt starts finds them in the calls about one question', async () => {
+    const gemini = await new FakeGemini({ apiKey: 'AIzaCacheKey0000000000000000', promptCacheMinTokens: 200 }).start();
+    try {
+      const chain = new ProviderChain({ models: [new GeminiModel({ apiKey: 'AIzaCacheKey0000000000000000', baseUrl: gemini.url, model: 'gemini-2.5-flash' })], kv: new MemoryKeyValueStore(), logger: pino({ level: 'silent' }) });
+      const engine = engineFor(new LlmBrain({ chain, turnDeadlineMs: 2000 }));
+      const p = await playInterview(engine, new ScriptedCandidate('weak', { seed: 2 }), { type: 'behavioral', seed: 2 });
+      const react = p.session.calls.filter((c) => c.provider === 'gemini' && c.purpose === 'react');
+      // Every call after the first repeats at least the system instruction; follow-ups repeat the question and rubric too.
+      expect(react.slice(1).every((c) => (c.cachedInputTokens ?? 0) >= 200)).toBe(true);
+      expect(react[0]!.cachedInputTokens).toBeUndefined();
+    } finally {
+      await gemini.close();
+    }
   });
 });
