@@ -45,6 +45,20 @@ describe('one call closes a question', () => {
     expect(r.value.score).toMatchObject({ questionId: CONFLICT_Q.id, scoredBy: 'gemini/gemini-2.5-flash', heuristic: false });
     expect(r.value.score!.score).toBe(Math.round((0.2 * 4 + 0.4 * 5 + 0.25 * 4 + 0.15 * 3) * 10) / 10);
     expect(r.value.score!.evidence).toContain('I wrote a one-page comparison with load-test numbers');
+    // Gemini gets the scores as a nullable object whose rubric ids are an enum.
+    const schema = (f.gemini.generateRequests()[0]!.body as { generationConfig: { responseSchema: { properties: Record<string, Record<string, unknown>> } } }).generationConfig.responseSchema;
+    expect(schema.properties.scores).toMatchObject({ type: 'OBJECT', nullable: true, required: ['items', 'strengths', 'improvements'] });
+    expect(JSON.stringify(schema.properties.scores)).toContain(JSON.stringify(CONFLICT_Q.rubric.map((x) => x.id)));
+  });
+
+  test('OpenAI gets the same reaction-with-scores shape as a strict JSON schema', async () => {
+    f.gemini.respond(() => ({ kind: 'unauthorized' }));
+    const r = await brainFor().react(reactCtx(STRONG_ANSWER));
+    expect(r.value.score?.scoredBy).toBe('openai/gpt-4o-mini');
+    const body = f.openai.generateRequests()[0]!.body as { response_format: { json_schema: { strict: boolean; schema: { required: string[]; properties: { scores: { type: string[] } } } } } };
+    expect(body.response_format.json_schema.strict).toBe(true);
+    expect(body.response_format.json_schema.schema.required).toContain('scores');
+    expect(body.response_format.json_schema.schema.properties.scores.type).toEqual(['object', 'null']);
   });
 
   test('a follow-up carries no scores: the question is still open', async () => {
