@@ -38,8 +38,9 @@ export function questionContext(question: PlanQuestion, ctx: { type: string; lev
   return [
     `Interview: ${ctx.type} interview${ctx.role ? ` for a ${ctx.level}-level ${ctx.role}` : `; candidate level: ${ctx.level}`}.`,
     `Current question (competency: ${question.competency}): ${JSON.stringify(question.text)}`,
-    'Rubric: what a strong answer shows, with weights (for your judgement only, never to be revealed):',
-    dataBlock('rubric', question.rubric.map((r) => ({ id: r.id, shows: r.shows, weight: r.weight }))),
+    // No weights: the question score is computed in code, the model only judges each item.
+    'Rubric: what a strong answer shows (for your judgement only, never to be revealed):',
+    dataBlock('rubric', question.rubric.map((r) => ({ id: r.id, shows: r.shows }))),
   ];
 }
 
