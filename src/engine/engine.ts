@@ -236,9 +236,12 @@ export class InterviewEngine {
       if (session.status === 'completed' || session.status === 'ended') {
         return this.refuse(session, 'finished', 'This interview has finished. Start a new one whenever you like.');
       }
-      this.addCalls(session, this.scores.collect(session));
       const reply = turn.kind === 'command' ? await this.command(session, turn.command, turn.saidNext) : await this.answer(session, turn.text);
-      if (!reply.refused) await this.store.save(session);
+      if (!reply.refused) {
+        // Scores finished in the background since the last turn go into this turn's write.
+        this.addCalls(session, this.scores.collect(session));
+        await this.store.save(session);
+      }
       if (reply.done) {
         await this.store.unbindPlace(session.key);
         await this.store.recordHistory(session);

@@ -135,6 +135,9 @@ describe('background scores', () => {
     await engine.handleSession(id, { kind: 'answer', text: 'next' });
     await engine.idle();
     expect((await engine.getById(id))!.answers[0]!.score).toBeUndefined();
+    // A refused message writes nothing, and the waiting score is not lost with it.
+    const refused = await engine.handleSession(id, { kind: 'answer', text: '   ' });
+    expect(refused.refused?.code).toBe('empty');
     const w0 = writes.length;
     await engine.handleSession(id, { kind: 'answer', text: 'repeat' });
     expect(writes.length - w0).toBe(1);
