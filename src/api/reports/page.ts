@@ -16,13 +16,16 @@ blockquote{margin:4px 0;padding:4px 10px;border-left:3px solid #93c5fd;font-styl
 .two{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:8px 20px}
 figure.chart svg{width:100%;height:auto;display:block}
 .links{display:flex;gap:16px;flex-wrap:wrap}.links a{color:var(--accent);font-weight:600}
-@media print{header.top,.links,footer{display:none}body{background:#fff}.card{border:0;box-shadow:none;padding:0}}
+@media print{.chart.compact{display:none!important}.chart.wide{display:block!important}header.top,.links,footer{display:none}body{background:#fff}.card{border:0;box-shadow:none;padding:0}}
 `;
 
 const BAND_BG: Record<string, string> = { strong: '#15803d', solid: '#2563eb', developing: '#d97706', 'needs-work': '#dc2626' };
 
-/** One report as a printable page. `chartSvg` is our own chart (escaped when built); `tokenQuery` keeps the owner's token on links. */
-export function renderReportPage(v: ReportViewJson, chartSvg: string, tokenQuery = ''): string {
+/**
+ * One report as a printable page. `chartSvg` is our own chart (escaped when built), with a
+ * narrow version for phones; `tokenQuery` keeps the owner's token on links.
+ */
+export function renderReportPage(v: ReportViewJson, chartSvg: string, tokenQuery = '', chartSvgCompact?: string): string {
   const r = v.report;
   const title = `${TYPE_LABEL[r.type]} interview feedback`;
   const list = (items: string[], empty: string): Raw => html`<ul>${items.length ? items.map((s) => html`<li>${s}</li>`) : html`<li>${empty}</li>`}</ul>`;
@@ -38,7 +41,8 @@ export function renderReportPage(v: ReportViewJson, chartSvg: string, tokenQuery
 <p class="sub">${r.role} · ${r.level} · ${finished}</p>
 <div class="overall"><div class="score">${fmt(r.overall.score)}</div><span class="band" style="background:${BAND_BG[r.overall.band] ?? '#6b7280'}">${r.overall.label}</span>${r.partial ? html`<span class="tag warn">partial: the interview ended early</span>` : ''}</div>
 <p>${r.summary}</p>
-<figure class="chart" style="margin:0">${raw(chartSvg)}</figure>
+<figure class="chart wide" style="margin:0">${raw(chartSvg)}</figure>
+${chartSvgCompact ? html`<figure class="chart compact" style="margin:0">${raw(chartSvgCompact)}</figure>` : ''}
 <div class="two"><div><h2>Strengths</h2>${list(r.strengths, 'Not enough evidence yet.')}</div><div><h2>To improve</h2>${list(r.improvements, 'Nothing stood out.')}</div></div>
 <h2>Question by question</h2>
 <ol class="q">${r.questions.map((q) => {

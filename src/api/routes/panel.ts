@@ -40,6 +40,9 @@ const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', mj
 const PANEL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/** Charts drawn for phones: 420 units wide, so their text stays legible at 390 px. */
+const COMPACT_WIDTH = 420;
+
 const notFound = () => new ApiError(404, 'session_not_found', 'There is no interview with that session_id.');
 const noReport = () => new ApiError(409, 'report_not_ready', 'That interview has not finished yet, so it has no report. Finish or end it first.');
 
@@ -178,11 +181,13 @@ export const panelRoutes: FastifyPluginAsync<PanelRoutesOptions> = async (app: F
       .header('content-security-policy', PAGE_CSP)
       .header('cache-control', 'no-store')
       .header('referrer-policy', 'no-referrer')
-      .send(renderReportPage(view, competencyChartSvg(report), token));
+      .send(renderReportPage(view, competencyChartSvg(report), token, competencyChartSvg(report, COMPACT_WIDTH)));
   });
 
-  app.get<{ Params: { session_id: string } }>('/reports/:session_id/chart.svg', async (req, reply) => {
+  app.get<{ Params: { session_id: string }; Querystring: { width?: string } }>('/reports/:session_id/chart.svg', async (req, reply) => {
     const { report } = await finished(req.params.session_id);
-    return reply.type('image/svg+xml').header('cache-control', 'no-store').send(competencyChartSvg(report));
+    // ?width=compact draws it for a phone screen (larger text relative to the width).
+    const width = req.query.width === 'compact' ? COMPACT_WIDTH : undefined;
+    return reply.type('image/svg+xml').header('cache-control', 'no-store').send(competencyChartSvg(report, width));
   });
 };

@@ -259,7 +259,7 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
         {session.progress && <progress max={100} value={session.progress.percent} aria-label="Interview progress" />}
       </header>
 
-      {notice && (
+      {notice && (live || notice !== SPEECH_DOWN) && (
         <p className="notice" role="status">
           {notice}
         </p>

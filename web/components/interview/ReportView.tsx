@@ -22,7 +22,10 @@ export function ReportView({ api, data, onNew }: ReportViewProps) {
         </div>
       </div>
       <p>{r.summary}</p>
-      <img className="chart" src={data.chart_url} alt={`Scores by competency: ${r.competencies.map((c) => `${c.competency} ${c.score.toFixed(1)}`).join(', ')}`} />
+      <picture>
+        <source media="(max-width: 640px)" srcSet={`${data.chart_url}?width=compact`} />
+        <img className="chart" src={data.chart_url} alt={`Scores by competency: ${r.competencies.map((c) => `${c.competency} ${c.score.toFixed(1)}`).join(', ')}`} />
+      </picture>
       <div className="two">
         <div>
           <h3>Strengths</h3>
