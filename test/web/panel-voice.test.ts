@@ -70,7 +70,7 @@ describe('voice answers in Chromium with a fake microphone', () => {
     expect(gpu.transcriptions[0]!.file.bytes.length).toBeGreaterThan(1000);
     // Alex's reply is spoken too.
     const spokenBefore = gpu.speechRequests.length;
-    await expect.poll(() => gpu.speechRequests.length).toBeGreaterThan(spokenBefore - 1);
+    await expect.poll(() => gpu.speechRequests.length, { timeout: 10_000 }).toBeGreaterThan(spokenBefore - 1);
 
     // Hold Space to talk (focus on the transcript, not in the answer box).
     await page.getByRole('log').focus();
@@ -84,7 +84,7 @@ describe('voice answers in Chromium with a fake microphone', () => {
     // Hold the button with the mouse: releasing it sends.
     const button = page.getByRole('button', { name: 'Record answer' });
     await button.waitFor();
-    await expect.poll(() => button.isEnabled()).toBe(true);
+    await expect.poll(() => button.isEnabled(), { timeout: 10_000 }).toBe(true);
     await button.hover();
     await page.mouse.down();
     await page.getByRole('button', { name: 'Stop recording' }).waitFor();

@@ -51,7 +51,7 @@ async function answerUntilReport(page: Page, answer = GOOD_ANSWER): Promise<numb
 describe('interview panel in Chromium (text)', () => {
   it('takes a text interview from the start form to the report, with a link to the dashboard and the report page', async () => {
     const { page, errors } = await openPanel();
-    await expect.poll(() => page.title()).toContain('Interview');
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toContain('Interview');
     const log0 = log(page);
     expect(await page.getByLabel('Interview type').inputValue()).toBe('screening');
     await page.getByLabel('Role').fill('backend engineer');
@@ -59,11 +59,11 @@ describe('interview panel in Chromium (text)', () => {
     expect(await page.getByRole('switch', { name: 'Voice interview' }).getAttribute('aria-checked')).toBe('false');
     await page.getByRole('button', { name: 'Start interview' }).click();
 
-    await expect.poll(() => log0.innerText()).toMatch(/Emma/);
+    await expect.poll(() => log0.innerText(), { timeout: 10_000 }).toMatch(/Emma/);
     expect(await log0.getAttribute('aria-live')).toBe('polite');
     expect(await log0.getAttribute('aria-atomic')).toBeNull();
     expect(await log0.getAttribute('tabindex')).toBe('0');
-    await expect.poll(() => page.locator('.progress').innerText()).toBe('Question 1 of 5');
+    await expect.poll(() => page.locator('.progress').innerText(), { timeout: 10_000 }).toBe('Question 1 of 5');
     expect(await page.locator('.elapsed').innerText()).toMatch(/^Elapsed \d+:\d\d$/);
     await screenshot(page, 'panel-1280');
 
@@ -115,13 +115,13 @@ describe('interview panel in Chromium (text)', () => {
     await page.getByRole('switch', { name: 'Voice interview' }).click();
     expect(await page.getByRole('switch', { name: 'Voice interview' }).getAttribute('aria-checked')).toBe('true');
     await page.getByRole('button', { name: 'Start interview' }).click();
-    await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/Speech is unavailable right now.*continues in text/);
+    await expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 10_000 }).toMatch(/Speech is unavailable right now.*continues in text/);
     // No record button while speech is down; typing works.
     expect(await page.getByRole('button', { name: 'Record answer' }).count()).toBe(0);
     await page.getByLabel('Your answer').fill(GOOD_ANSWER);
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.locator('.progress').innerText()).toMatch(/Question [12] of 5/);
-    await expect.poll(() => log(page).locator('p.line.candidate').count()).toBe(1);
+    await expect.poll(() => page.locator('.progress').innerText(), { timeout: 10_000 }).toMatch(/Question [12] of 5/);
+    await expect.poll(() => log(page).locator('p.line.candidate').count(), { timeout: 10_000 }).toBe(1);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'panel-390');
     await page.getByRole('button', { name: 'End interview' }).click();
@@ -136,30 +136,30 @@ describe('interview panel in Chromium (text)', () => {
     const { page } = await openPanel();
     await page.getByLabel('Interview type').selectOption('behavioral');
     await page.getByRole('button', { name: 'Start interview' }).click();
-    await expect.poll(() => page.locator('.progress').innerText()).toBe('Question 1 of 6');
+    await expect.poll(() => page.locator('.progress').innerText(), { timeout: 10_000 }).toBe('Question 1 of 6');
     await page.getByLabel('Your answer').fill(GOOD_ANSWER);
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => log(page).locator('p.line.candidate').count()).toBe(1);
-    await expect.poll(() => log(page).locator('p.line.interviewer').count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => log(page).locator('p.line.candidate').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => log(page).locator('p.line.interviewer').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     // Alex's and the candidate's lines; one-off notices (the mode line) are not part of the transcript.
     const before = await log(page).locator('p.line:not(.notice)').allInnerTexts();
     const progress = await page.locator('.progress').innerText();
     expect(page.url()).toMatch(/[?&]session=/);
 
     await page.reload();
-    await expect.poll(() => log(page).locator('p.line:not(.notice)').allInnerTexts()).toEqual(before);
+    await expect.poll(() => log(page).locator('p.line:not(.notice)').allInnerTexts(), { timeout: 10_000 }).toEqual(before);
     expect(await page.locator('.progress').innerText()).toBe(progress);
     // And it carries on from there.
     await page.getByLabel('Your answer').fill(GOOD_ANSWER);
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => log(page).locator('p.line.candidate').count()).toBe(2);
+    await expect.poll(() => log(page).locator('p.line.candidate').count(), { timeout: 10_000 }).toBe(2);
     await page.close();
   }, 60_000);
 
   it('pauses, resumes and repeats the question', async () => {
     const { page } = await openPanel();
     await page.getByRole('button', { name: 'Start interview' }).click();
-    await expect.poll(() => page.locator('.progress').innerText()).toBe('Question 1 of 5');
+    await expect.poll(() => page.locator('.progress').innerText(), { timeout: 10_000 }).toBe('Question 1 of 5');
     const alex = log(page).locator('p.line.interviewer');
     const question = (await alex.last().innerText()).replace(/^ALEX\s*/i, '');
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -170,7 +170,7 @@ describe('interview panel in Chromium (text)', () => {
     expect(await page.getByLabel('Your answer').isEnabled()).toBe(true);
     const before = await alex.count();
     await page.getByRole('button', { name: 'Repeat' }).click();
-    await expect.poll(() => alex.count()).toBeGreaterThan(before);
+    await expect.poll(() => alex.count(), { timeout: 10_000 }).toBeGreaterThan(before);
     // The question comes again (the words after any lead-in such as "Sure, again:").
     expect(await log(page).innerText()).toContain(question.slice(question.length - 30));
     expect((await alex.allInnerTexts()).slice(before).join(' ')).toContain(question.slice(question.length - 30));
@@ -195,14 +195,14 @@ describe('interview panel in Chromium (text)', () => {
     expect(await page.getByLabel('Interview type').inputValue()).toBe('behavioral');
     await tabTo(/^BUTTON:.*Start interview/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.progress').innerText()).toBe('Question 1 of 6');
+    await expect.poll(() => page.locator('.progress').innerText(), { timeout: 10_000 }).toBe('Question 1 of 6');
     await tabTo(/^TEXTAREA:Your answer/);
     await page.keyboard.type('I fixed a flaky payment test suite by isolating the clock and the network, and cut failures by 90 percent.');
     await page.keyboard.press('Enter');
-    await expect.poll(() => log(page).locator('p.line.candidate').count()).toBe(1);
+    await expect.poll(() => log(page).locator('p.line.candidate').count(), { timeout: 10_000 }).toBe(1);
     await tabTo(/^BUTTON:Skip/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => log(page).innerText()).toMatch(/skip|next|move on/i);
+    await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toMatch(/skip|next|move on/i);
     await tabTo(/^BUTTON:End interview/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /feedback/i }).waitFor();

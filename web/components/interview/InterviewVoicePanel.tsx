@@ -308,6 +308,8 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
                     // Hold to talk, or tap to start and tap again to stop; Enter and Space (detail 0) toggle.
                     onPointerDown={(e) => {
                       if (e.button !== 0) return;
+                      // The release belongs to this button even if the layout moves under the pointer (captions come and go).
+                      e.currentTarget.setPointerCapture(e.pointerId);
                       pressedAt.current = mic.recording ? 0 : performance.now();
                       void toggleRecording();
                     }}
