@@ -4,7 +4,8 @@
  * Run by scripts/install.sh (so `make try/start/test` find it) and, when dist is missing, by
  * the server on its first /interview request.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,8 @@ export async function buildPanel(opts: { minify?: boolean } = {}): Promise<{ fil
     legalComments: 'none',
     plugins: [wasmOnlyOrt],
   });
+  // Gzipped copies beside each file, served to browsers that accept gzip (no compression per request).
+  for (const out of Object.keys(result.metafile.outputs)) writeFileSync(`${out}.gz`, gzipSync(readFileSync(out), { level: 9 }));
   writeFileSync(STAMP, new Date().toISOString());
   return { files: Object.keys(result.metafile.outputs) };
 }

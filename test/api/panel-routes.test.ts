@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DocumentService } from '../../src/engine/customize/document-service.ts';
 import { MemoryKeyValueStore } from '../../src/engine/store/memory-store.ts';
@@ -34,6 +35,11 @@ describe('panel routes', () => {
     const js = await app.inject({ method: 'GET', url: '/panel/panel.js' });
     expect(js.statusCode).toBe(200);
     expect(js.headers['content-type']).toContain('text/javascript');
+    // Gzipped for browsers that take it, and the same script once unzipped.
+    const zipped = await app.inject({ method: 'GET', url: '/panel/panel.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(js.rawPayload.length / 2);
+    expect(gunzipSync(zipped.rawPayload).equals(js.rawPayload)).toBe(true);
     // Only the bundle and the VAD/ONNX files are served, nothing else from disk.
     for (const url of ['/panel/..%2Fbuild.ts', '/panel/vad/package.json', '/panel/ort/ort.all.min.js']) expect((await app.inject({ method: 'GET', url })).statusCode).toBe(404);
     const model = await app.inject({ method: 'GET', url: '/panel/vad/silero_vad_v5.onnx' });

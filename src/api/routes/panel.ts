@@ -89,17 +89,21 @@ ${chunks.map((c) => `<link rel="modulepreload" href="/panel/${c}">`).join('\n')}
 </html>`;
 }
 
-async function sendFile(reply: FastifyReply, dir: string, file: string, immutable: boolean) {
+async function sendFile(reply: FastifyReply, dir: string, file: string, immutable: boolean, acceptEncoding = '') {
   const path = join(dir, file);
   const st = await stat(path).catch(() => null);
   if (!st?.isFile()) throw new ApiError(404, 'not_found', 'No such file.');
   const ext = file.slice(file.lastIndexOf('.') + 1);
+  // The bundle is stored gzipped beside itself (web/build.ts); send that when the browser takes gzip.
+  const gz = /\bgzip\b/.test(acceptEncoding) ? await stat(`${path}.gz`).catch(() => null) : null;
+  if (gz?.isFile()) reply.header('content-encoding', 'gzip');
+  if (dir === DIST) reply.header('vary', 'accept-encoding');
   return reply
     .type(TYPES[ext] ?? 'application/octet-stream')
-    .header('content-length', String(st.size))
+    .header('content-length', String((gz ?? st).size))
     .header('cache-control', immutable ? 'public, max-age=604800, immutable' : 'no-cache')
     .header('x-content-type-options', 'nosniff')
-    .send(createReadStream(path));
+    .send(createReadStream(gz ? `${path}.gz` : path));
 }
 
 export const panelRoutes: FastifyPluginAsync<PanelRoutesOptions> = async (app: FastifyInstance, { ctx, documents }) => {
@@ -120,7 +124,7 @@ export const panelRoutes: FastifyPluginAsync<PanelRoutesOptions> = async (app: F
     if (!DIST_FILE.test(req.params.file)) throw new ApiError(404, 'not_found', 'No such file.');
     await ensureBundle(log);
     // Chunk names carry a content hash; panel.js and panel.css keep their names, so they revalidate.
-    return sendFile(reply, DIST, req.params.file, req.params.file.startsWith('chunk-'));
+    return sendFile(reply, DIST, req.params.file, req.params.file.startsWith('chunk-'), req.headers['accept-encoding']);
   });
   app.get<{ Params: { file: string } }>('/panel/vad/:file', open, async (req, reply) => {
     if (!VAD_FILES.has(req.params.file)) throw new ApiError(404, 'not_found', 'No such file.');
