@@ -96,8 +96,16 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('pre').count()).toBe(0);
     expect(await page.content()).not.toContain('curl');
     await page.getByRole('link', { name: 'Start an interview' }).click();
-    await page.waitForURL(/\/interview$/);
-    await page.getByRole('button', { name: 'Start interview' }).waitFor();
+    await page.waitForURL(/\/interview\?user=nobody-yet$/);
+    await page.getByRole('button', { name: 'Start interview' }).click();
+    await page.getByRole('log').waitFor();
+    // The interview joins that user's history, and the header leads back to their dashboard.
+    expect(await page.locator('#dashboard-link').getAttribute('href')).toBe('/dashboard/nobody-yet');
+    await page.getByRole('button', { name: 'End interview' }).click();
+    await page.getByRole('heading', { name: /feedback/i }).waitFor();
+    await page.locator('#dashboard-link').click();
+    await page.waitForURL(/\/dashboard\/nobody-yet$/);
+    expect(await page.locator('#interviews tbody tr').count()).toBe(1);
     await page.close();
   }, 60_000);
 });

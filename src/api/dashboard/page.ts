@@ -164,7 +164,7 @@ export function renderDashboardPage(p: DashboardPageInput): string {
       p.userId,
       html`<section class="card empty"><h1>No interviews yet for “${p.userId}”</h1>
 <p class="sub">Take a practice interview with Alex, by text or by voice. Your scores show up here when it ends.</p>
-<p><a class="btn" id="start-interview" href="/interview">Start an interview</a></p></section>`,
+<p><a class="btn" id="start-interview" href="/interview?user=${encodeURIComponent(p.userId)}">Start an interview</a></p></section>`,
     );
   }
   const count = `${s.totals.interviews} interview${s.totals.interviews === 1 ? '' : 's'}`;

@@ -45,7 +45,8 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
   const mic = useMicrophone();
   const [notice, setNotice] = useState<string | null>(null);
   const player = useAudioPlayer({ onError: (m) => setNotice(m) });
-  const [userId, setUserIdState] = useState(() => localStorage.getItem('interview.userId') ?? newUserId());
+  // ?user= (from the dashboard's "Start an interview") names whose history this interview joins.
+  const [userId, setUserIdState] = useState(() => new URLSearchParams(location.search).get('user')?.trim().slice(0, 128) || localStorage.getItem('interview.userId') || newUserId());
   const [speechUp, setSpeechUp] = useState(true);
   const [voice, setVoice] = useState(() => localStorage.getItem('interview.voice') === '1');
   const [mode, setMode] = useState<AnswerMode>('push-to-talk');
@@ -60,7 +61,12 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
     setUserIdState(id);
     localStorage.setItem('interview.userId', id);
   };
-  useEffect(() => localStorage.setItem('interview.userId', userId), [userId]);
+  useEffect(() => {
+    localStorage.setItem('interview.userId', userId);
+    // The page header's dashboard link leads to this user's progress.
+    const link = document.getElementById('dashboard-link');
+    if (link instanceof HTMLAnchorElement && userId.trim()) link.href = api.link(`/dashboard/${encodeURIComponent(userId.trim())}`);
+  }, [api, userId]);
 
   // Speech availability from /health: checked on load and every 30 s while an interview runs.
   const live0 = session.phase === 'live';
