@@ -18,6 +18,8 @@ import { competencyChartSvg } from '../../render/chart.ts';
 import { type ApiContext, userKeyOf } from '../context.ts';
 import { ApiError } from '../http-error.ts';
 import { renderReportPage } from '../reports/page.ts';
+import { defineRoute } from '../route.ts';
+import { ErrorBody, SessionParams } from '../schemas.ts';
 import { reportView } from '../reports/view.ts';
 
 export interface PanelRoutesOptions {
@@ -175,7 +177,19 @@ export const panelRoutes: FastifyPluginAsync<PanelRoutesOptions> = async (app: F
     return { s, view, report: s.report };
   };
 
-  app.get<{ Params: { session_id: string } }>('/api/reports/:session_id', async (req) => (await finished(req.params.session_id)).view);
+  defineRoute(app, ctx.catalog, {
+    method: 'GET',
+    url: '/api/reports/:session_id',
+    summary: 'A finished interview\'s report, with what a strong answer includes per question',
+    tags: ['interview'],
+    params: SessionParams,
+    responses: {
+      200: { description: 'The report (as in the final turn), strong_answers by question id, and the chart, page and dashboard links.' },
+      404: { description: 'Unknown session_id.', schema: ErrorBody },
+      409: { description: 'The interview has not finished yet.', schema: ErrorBody },
+    },
+    handler: async ({ params }) => (await finished(params.session_id)).view,
+  });
 
   app.get<{ Params: { session_id: string }; Querystring: { token?: string } }>('/reports/:session_id', async (req, reply) => {
     const { view, report } = await finished(req.params.session_id);
