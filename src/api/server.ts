@@ -10,7 +10,7 @@ import type { Config } from '../config.ts';
 import type { InterviewEngine } from '../engine/engine.ts';
 import type { KeyValueStore } from '../engine/store/kv.ts';
 import type { Logger } from '../logger.ts';
-import { registerApiKeys } from './auth.ts';
+import { ApiAuth, registerApiKeys } from './auth.ts';
 import type { ApiContext } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
 import { gpuProbe, type HealthSources } from './health.ts';
@@ -23,9 +23,11 @@ import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interview.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { UserTokens } from './user-tokens.ts';
+import { usersRoutes } from './routes/users.ts';
 import { appVersion } from './version.ts';
 
-export type ApiConfig = Pick<Config, 'API_KEYS' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'GPU_SERVER_URL' | 'GPU_SERVER_API_KEY'>;
+export type ApiConfig = Pick<Config, 'API_KEYS' | 'USER_TOKEN_SECRET' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'GPU_SERVER_URL' | 'GPU_SERVER_API_KEY'>;
 
 export interface ApiServerOptions {
   engine: InterviewEngine;
@@ -47,6 +49,8 @@ export interface ApiServerOptions {
   speech?: SpeechStack;
   /** Longest /health waits for any one source (default 2000 ms). */
   healthTimeoutMs?: number;
+  /** Issues and checks user tokens; default: signed with USER_TOKEN_SECRET or a secret kept in the store. */
+  userTokens?: UserTokens;
   /** Default: process metrics (CPU, memory, event loop) are collected too. */
   processMetrics?: boolean;
 }
@@ -111,6 +115,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     bodyLimit: config.BODY_LIMIT_BYTES,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     apiKeysEnabled: config.API_KEYS.length > 0,
+    auth: new ApiAuth(config.API_KEYS, opts.userTokens ?? new UserTokens({ configured: config.USER_TOKEN_SECRET, kv: opts.kv })),
   };
 
   const registered: { method: string; url: string }[] = [];
@@ -135,7 +140,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   const origins = config.CORS_ORIGINS;
   await app.register(cors, {
     origin: origins.includes('*') ? '*' : origins.length ? origins : false,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id'],
     exposedHeaders: ['x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     maxAge: 600,
@@ -153,6 +158,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   metricsRoutes(app, ctx);
   interviewRoutes(app, ctx);
   dashboardRoutes(app, ctx);
+  usersRoutes(app, ctx);
   docsRoutes(app, ctx, () => registered);
   if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
 
