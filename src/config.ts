@@ -91,6 +91,8 @@ const EnvSchema = z.object({
   MAX_UPLOAD_BYTES: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_DOC_PAGES: int(10, 1, 500),
   MAX_ANSWER_CHARS: int(8000, 100, 200_000),
+  /** How long a turn waits for another process's lock on the same session before answering busy (503). */
+  SESSION_LOCK_WAIT_MS: int(750, 0, 60_000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isUserError } from '../engine/errors.ts';
+import { STORE_RETRY_AFTER_S, StoreUnavailableError } from '../engine/store/errors.ts';
 import { SessionBusyError } from '../engine/store/session-store.ts';
 import { ApiError, statusForCode, ValidationError } from './http-error.ts';
 import type { ApiMetrics } from './metrics.ts';
@@ -56,6 +57,10 @@ export function registerErrorHandling(app: FastifyInstance, opts: { bodyLimit: n
       status = statusForCode(e.code);
       json = { error: e.code, message: e.message };
       if (status === 503) reply.header('retry-after', '5');
+    } else if (e instanceof StoreUnavailableError) {
+      status = 503;
+      json = { error: 'store_unavailable', message: 'Storage is briefly unavailable. Nothing was recorded; please send the same request again in a moment.' };
+      reply.header('retry-after', String(STORE_RETRY_AFTER_S));
     } else if (e instanceof SessionBusyError) {
       status = 503;
       json = { error: 'busy', message: 'This interview is busy handling another message; please try again in a moment.' };

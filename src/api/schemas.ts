@@ -48,6 +48,7 @@ export const RespondBody = named('RespondRequest', z
     session_id: id('Session id returned by the start call.', 100),
     user_response: z.string().max(200_000).optional().describe('The candidate\'s answer. Typed commands work too: "skip", "repeat", "pause", "resume", "end".'),
     action: z.enum(ACTIONS).optional().describe('A command instead of an answer.'),
+    turn_id: id('Your own id for this request (e.g. a UUID). Sending the same turn_id again, after a timeout or a 503, returns the reply already recorded instead of answering twice.', 100).optional(),
   })
   .superRefine((b, ctx) => {
     if (b.user_response === undefined && b.action === undefined) ctx.addIssue({ code: 'custom', path: ['user_response'], message: 'Required (or send an action)' });

@@ -231,10 +231,16 @@ export class InterviewEngine {
     const run = this.store.withLock(`session:${sessionId}`, async () => {
       const session = await this.store.get(sessionId);
       if (!session) throw new UserError('not_found', 'That interview no longer exists.');
+      const seen = input.turnId ? session.turns?.find((t) => t.id === input.turnId) : undefined;
+      if (seen) return { ...seen.reply, ...(seen.reply.done && session.report ? { report: session.report } : {}) };
       if (session.status === 'completed' || session.status === 'ended') {
         return this.refuse(session, 'finished', 'This interview has finished. Start a new one whenever you like.');
       }
       const reply = normalized.kind === 'command' ? await this.command(session, normalized.command, input.kind === 'answer' && parseCommand(input.text) === 'next') : await this.answer(session, normalized.text);
+      if (input.turnId && !reply.refused) {
+        const { report: _report, ...kept } = reply;
+        session.turns = [...(session.turns ?? []), { id: input.turnId, reply: kept }].slice(-8);
+      }
       if (!reply.refused) await this.store.save(session);
       if (reply.done) {
         await this.store.unbindPlace(session.key);

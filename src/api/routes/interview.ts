@@ -73,7 +73,8 @@ export function interviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
       if (session.type !== params.type) {
         throw new ApiError(409, 'wrong_interview_type', `That session is a ${session.type} interview, not ${params.type}. Send answers to /api/interview/${session.type}/respond.`);
       }
-      const input: EngineInput = body.action ? { kind: 'command', command: body.action } : { kind: 'answer', text: body.user_response ?? '' };
+      const turn = body.turn_id ? { turnId: body.turn_id } : {};
+      const input: EngineInput = body.action ? { kind: 'command', command: body.action, ...turn } : { kind: 'answer', text: body.user_response ?? '', ...turn };
       const reply = await ctx.engine.handleSession(body.session_id, input);
       const json = turnJson(reply, session.type);
       if (reply.refused) {
