@@ -32,7 +32,8 @@ export class RedisKeyValueStore implements KeyValueStore {
         commandOptions: { timeout: this.ms },
         socket: { connectTimeout: this.ms, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000) },
       },
-      { throwOnConnectError: true, connectionTimeout: this.ms },
+      // throwOnErrors: without it a failed read looks like a missing key (an interview "not found" during an outage).
+      { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: this.ms },
     );
     // Errors reach the caller as StoreUnavailableError; the adapter's own 'error' events would otherwise crash the process.
     this.adapter.on('error', () => undefined);
@@ -104,7 +105,8 @@ export class RedisKeyValueStore implements KeyValueStore {
   }
 
   async close(): Promise<void> {
-    await this.adapter.disconnect().catch(() => undefined);
+    // A polite QUIT waits for Redis; during an outage drop the connection instead.
+    await withDeadline('close', this.ms, () => this.adapter.disconnect()).catch(() => this.adapter.disconnect(true).catch(() => undefined));
   }
 }
 
