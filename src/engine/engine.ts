@@ -241,11 +241,13 @@ export class InterviewEngine {
         const { report: _report, ...kept } = reply;
         session.turns = [...(session.turns ?? []), { id: input.turnId, reply: kept }].slice(-8);
       }
-      if (!reply.refused) await this.store.save(session);
-      if (reply.done) {
-        await this.store.unbindPlace(session.key);
-        await this.store.recordHistory(session);
+      if (!reply.refused) {
+        // History first: if the session write then fails, the client is told nothing was recorded and
+        // a retry redoes both; the other order could record the answer yet report a failure.
+        if (reply.done) await this.store.recordHistory(session);
+        await this.store.save(session);
       }
+      if (reply.done) await this.store.unbindPlace(session.key).catch((err: unknown) => this.log.warn({ err, sessionId }, 'could not unbind a finished interview'));
       this.emit('turn', session, reply, performance.now() - t0);
       if (reply.done && !reply.refused) this.emit('finished', session);
       return reply;
