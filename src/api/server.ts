@@ -12,7 +12,7 @@ import type { KeyValueStore } from '../engine/store/kv.ts';
 import type { Logger } from '../logger.ts';
 import { ApiAuth, registerApiKeys } from './auth.ts';
 import type { ApiContext } from './context.ts';
-import { registerErrorHandling } from './errors.ts';
+import { clientErrorAnswer, frameworkErrorAnswer, registerErrorHandling } from './errors.ts';
 import { gpuProbe, type HealthSources } from './health.ts';
 import { ApiError } from './http-error.ts';
 import { ApiMetrics } from './metrics.ts';
@@ -73,7 +73,12 @@ export interface ApiServer {
   /** Serves `path` with a raw Node handler that sees the untouched request (e.g. Slack Bolt at /slack/events). */
   mountRaw(path: string, handler: RawHandler): void;
   listen(opts?: { port?: number; host?: string }): Promise<{ port: number; host: string; url: string }>;
-  close(): Promise<void>;
+  /**
+   * Stops serving. With drainMs, open keep-alive connections are first answered 503 with
+   * "Connection: close" for up to that long (or until none is left), so their clients reconnect
+   * elsewhere instead of meeting a reset.
+   */
+  close(opts?: { drainMs?: number }): Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -103,6 +108,8 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorAnswer,
+    clientErrorHandler: clientErrorAnswer,
   }) as unknown as FastifyInstance;
 
   const ctx: ApiContext = {
@@ -125,6 +132,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   let closing = false;
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    if (closing) throw new ApiError(503, 'shutting_down', 'The server is restarting. Nothing was recorded; please send the request again in a moment.', { retryAfterS: 2 });
   });
   // Answers finished during shutdown close their connection, so a keep-alive client cannot hold the server open.
   app.addHook('onSend', async (_req, reply) => {
@@ -177,11 +185,17 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       return { port: addr.port, host: addr.address, url: `http://${host}:${addr.port}` };
     },
-    close: async () => {
+    close: async (o = {}) => {
       closing = true;
+      const end = Date.now() + (o.drainMs ?? 0);
+      while (app.server.listening && Date.now() < end && (await openConnections(app)) > 0) await new Promise((r) => setTimeout(r, 50));
       await app.close();
     },
   };
+}
+
+function openConnections(app: FastifyInstance): Promise<number> {
+  return new Promise((resolve) => app.server.getConnections((err, n) => resolve(err ? 0 : n)));
 }
 
 /** The speech routes live in their own module (src/api/routes/voice.ts), registered when it exists. */
