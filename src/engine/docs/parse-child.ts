@@ -1,7 +1,9 @@
 /**
- * The isolated document parser: a child process that receives one upload over IPC, parses it
- * and sends back the result or a DocumentError's code and message. The parent caps its memory
- * and kills it at the deadline, so whatever the bytes do, the server's own process is untouched.
+ * The isolated document parser: a child process that receives uploads over IPC one at a time,
+ * parses each and sends back the result or a DocumentError's code and message. The parent caps
+ * its memory and kills it at a parse's deadline, so whatever the bytes do, the server's own
+ * process is untouched. It stays up between parses (starting Node and PDF.js costs far more than
+ * a resume takes to read) until the parent retires it.
  */
 import { DocumentError } from './errors.ts';
 import { parseDocumentHere } from './parse.ts';
@@ -9,16 +11,18 @@ import type { DocumentLimits } from './limits.ts';
 import type { DocumentInput } from './types.ts';
 
 export interface ChildRequest {
+  id: number;
   input: DocumentInput;
   limits: DocumentLimits;
 }
 
-process.once('message', (msg: ChildRequest) => {
+const SAFE = 'That file could not be read. It may be damaged; please save it again and retry.';
+
+process.on('message', (msg: ChildRequest) => {
   void parseDocumentHere(msg.input, msg.limits).then(
-    (doc) => process.send!({ ok: true, doc }, () => process.exit(0)),
-    (e: unknown) => {
-      const err = e instanceof DocumentError ? { code: e.code, message: e.message } : { code: 'corrupt', message: 'That file could not be read. It may be damaged; please save it again and retry.' };
-      process.send!({ ok: false, error: err }, () => process.exit(0));
-    },
+    (doc) => process.send!({ id: msg.id, ok: true, doc }),
+    (e: unknown) => process.send!({ id: msg.id, ok: false, error: e instanceof DocumentError ? { code: e.code, message: e.message } : { code: 'corrupt', message: SAFE } }),
   );
 });
+// The parent going away (crash, kill) closes the channel: nothing is left running.
+process.on('disconnect', () => process.exit(0));
