@@ -50,3 +50,25 @@ describe('/interview dashboard (Slack)', () => {
     expect(res.responses()[0]).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('PUBLIC_URL is not set') });
   });
 });
+
+describe('/interview dashboard (Discord)', () => {
+  it('answers only the caller, with a link whose token is theirs', async () => {
+    const { startHarness: startDiscord, until } = await import('../bots/discord/harness.ts');
+    const { UserTokens } = await import('../../src/api/user-tokens.ts');
+    const d = await startDiscord({ env: { PUBLIC_URL: 'https://coach.example.com' } });
+    try {
+      const info = d.fake.slashCommand({ channelId: 'interviews', user: 'alice', name: 'interview', options: [{ name: 'dashboard', type: 1 }] });
+      const reply = await until(() => d.fake.interactionResponses(info.token)[0], 3000, 'the dashboard reply');
+      const body = reply.body as { data?: { content?: string; flags?: number } };
+      expect(body.data?.flags).toBe(64); // ephemeral: only the caller sees it
+      const token = decodeURIComponent(/dashboard\/me\?token=(\S+)/.exec(body.data?.content ?? '')?.[1] ?? '');
+      expect(body.data?.content).toContain('https://coach.example.com/dashboard/me?token=');
+      const owner = await new UserTokens({ kv: d.runtime.kv }).verify(token);
+      expect(owner).toBe(`discord:${d.fake.user('alice').id}`);
+    } finally {
+      await d.bot.stop();
+      await d.fake.close();
+      await d.runtime.close();
+    }
+  });
+});
