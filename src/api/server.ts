@@ -85,7 +85,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const { config } = opts;
-  const log = opts.logger.child({ component: 'http' });
+  // Request lines carry the URL: a user token in a dashboard link (?token=) must not reach the log.
+  const log = opts.logger.child({ component: 'http' }, { serializers: { req: requestForLog } });
   const raw = new RawMounts(log);
   const metrics = new ApiMetrics({ processMetrics: opts.processMetrics ?? true });
   const healthSources: HealthSources = opts.healthSources ?? {};
@@ -191,6 +192,24 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
       while (app.server.listening && Date.now() < end && (await openConnections(app)) > 0) await new Promise((r) => setTimeout(r, 50));
       await app.close();
     },
+  };
+}
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+function requestForLog(req: LoggedRequest) {
+  return {
+    method: req.method,
+    url: req.url.replace(/([?&](?:token|key|api_key)=)[^&#]*/gi, '$1[REDACTED]'),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
   };
 }
 

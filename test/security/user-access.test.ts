@@ -120,3 +120,26 @@ describe('user ids', () => {
     }
   });
 });
+
+describe('user tokens in logs', () => {
+  it('never appear: not from a page link\'s ?token=, not from a Bearer header', async () => {
+    const { Writable } = await import('node:stream');
+    const pino = (await import('pino')).default;
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const { app } = await apiForTest({}, { logger: pino({ level: 'info' }, sink) });
+    const start = await post(app, '/api/interview/screening/start', { user_id: 'quiet' });
+    const token = start.json.user_token as string;
+    expect((await app.inject({ method: 'GET', url: `/dashboard/quiet?token=${encodeURIComponent(token)}` })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/dashboard/me?token=${encodeURIComponent(token)}` })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/dashboard/quiet', headers: bearer(token) })).statusCode).toBe(200);
+    const text = lines.join('');
+    expect(text).toContain('/dashboard/quiet?token=[REDACTED]');
+    expect(text).not.toContain(token.split('.')[2]!);
+  });
+});
