@@ -25,6 +25,8 @@ export function checkPdfStreams(bytes: Uint8Array, maxUncompressedBytes: number)
 }
 
 interface RawStream {
+  /** Object number, when the stream sits in a numbered object. */
+  num: number | undefined;
   dict: string;
   start: number;
   end: number;
@@ -45,7 +47,7 @@ function scan(bytes: Uint8Array, budget: OutputBudget): void {
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i]!;
     const stop = i + 1 < starts.length ? starts[i + 1]!.at : text.length;
-    const body = text.slice(s.at, Math.min(stop, s.at + 4096));
+    const body = text.slice(s.at, Math.min(stop, s.at + 65_536));
     const cut = body.search(/\bstream\b|\bendobj\b/);
     objects.set(s.num, unescapeNames(cut >= 0 ? body.slice(0, cut) : body).replace(/^\d+\s+\d+\s+obj/, ''));
   }
@@ -55,11 +57,11 @@ function scan(bytes: Uint8Array, budget: OutputBudget): void {
   for (let m = STREAM.exec(text); m; m = STREAM.exec(text)) {
     if (text.slice(m.index - 3, m.index) === 'end') continue;
     while (objIdx + 1 < starts.length && starts[objIdx + 1]!.at < m.index) objIdx++;
-    const from = starts.length && starts[objIdx]!.at < m.index ? starts[objIdx]!.at : Math.max(0, m.index - 4096);
-    const dict = unescapeNames(text.slice(from, m.index));
+    const owner = starts.length && starts[objIdx]!.at < m.index ? starts[objIdx] : undefined;
+    const dict = unescapeNames(text.slice(owner ? owner.at : Math.max(0, m.index - 4096), m.index));
     const start = m.index + m[0].length;
     const end = streamEnd(text, dict, start, objects);
-    streams.push({ dict, start, end });
+    streams.push({ num: owner?.num, dict, start, end });
     STREAM.lastIndex = Math.max(STREAM.lastIndex, end);
   }
   STREAM.lastIndex = 0;
@@ -70,7 +72,27 @@ function scan(bytes: Uint8Array, budget: OutputBudget): void {
     const out = decodeChain(bytes.subarray(s.start, s.end), filtersOf(s.dict, objects), budget);
     if (out) addObjStmObjects(s.dict, out, objects);
   }
-  for (const s of streams.filter((x) => !isObjStm(x))) decodeChain(bytes.subarray(s.start, s.end), filtersOf(s.dict, objects), budget);
+  // A real image is never decoded to read text, so its size is not counted (a large photo is fine);
+  // a stream marked as an image but used as page content is decoded like any page, so it is.
+  const contents = pageContentIds(objects);
+  const isImage = (s: RawStream) => /\/Subtype\s*\/Image\b/.test(s.dict) && !(s.num !== undefined && contents.has(s.num));
+  for (const s of streams.filter((x) => !isObjStm(x) && !isImage(x))) decodeChain(bytes.subarray(s.start, s.end), filtersOf(s.dict, objects), budget);
+}
+
+/** Object numbers that pages name as /Contents (directly, in an array, or through an array object). */
+function pageContentIds(objects: Map<number, string>): Set<number> {
+  const ids = new Set<number>();
+  const refs = (s: string) => [...s.matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]));
+  for (const body of objects.values()) {
+    for (const m of body.matchAll(/\/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/g)) {
+      for (const id of refs(m[1]!)) {
+        ids.add(id);
+        const target = objects.get(id)?.trim();
+        if (target?.startsWith('[')) for (const inner of refs(target)) ids.add(inner);
+      }
+    }
+  }
+  return ids;
 }
 
 /** Where stream data ends: at /Length when it is honest, otherwise at the next `endstream`. */
