@@ -158,9 +158,12 @@ export class SessionStore {
     const deadline = Date.now() + waitMs;
     let token = await this.kv.tryLock(name, LOCK_TTL_MS);
     let delay = 5;
+    let cleared = false;
     while (!token) {
       const holder = await this.kv.lockHolder(name);
-      if (holder && ownerIsGone(holder)) {
+      if (holder && !cleared && ownerIsGone(holder)) {
+        // Once per call: the dead process's lock is removed, then the usual wait applies.
+        cleared = true;
         await this.kv.unlock(name, holder);
       } else {
         if (Date.now() > deadline) throw new SessionBusyError(name);
