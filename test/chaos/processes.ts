@@ -90,6 +90,13 @@ export class ServerProcess {
     createInterface({ input: this.child.stderr! }).on('line', (l) => this.logs.push(l));
     await waitUntil(async () => (await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(500) })).status < 500, 20_000, 'the server');
   }
+  /** Sends a signal (SIGTERM for a graceful stop) and resolves with the exit code. */
+  async stop(signal: NodeJS.Signals): Promise<number | null> {
+    if (!this.child || !running(this.child)) return this.child?.exitCode ?? null;
+    const gone = new Promise<number | null>((r) => this.child!.once('exit', (code) => r(code)));
+    this.child.kill(signal);
+    return gone;
+  }
   async kill(): Promise<void> {
     if (!this.child || !running(this.child)) return;
     const gone = new Promise((r) => this.child!.once('exit', r));

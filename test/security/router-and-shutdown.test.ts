@@ -3,6 +3,7 @@ import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { makeApi } from '../api/helpers.ts';
+import { freePort, ServerProcess } from '../chaos/processes.ts';
 
 function rawRequest(port: number, text: string): Promise<{ status: number; headers: string; body: string }> {
   return new Promise((resolve, reject) => {
@@ -74,6 +75,32 @@ describe('shutdown', () => {
       await closed;
     } finally {
       agent.destroy();
+    }
+  });
+
+  it('src/main.ts on SIGTERM: a keep-alive client gets 503 with Connection: close, then the process exits 0', async () => {
+    const server = new ServerProcess(await freePort(), { STORE_URL: 'memory://' });
+    await server.start();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path: '/health', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect((await get()).status).toBe(200);
+      const exited = server.stop('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      const during = await get();
+      expect(during).toEqual({ status: 503, connection: 'close' });
+      expect(await exited).toBe(0);
+    } finally {
+      agent.destroy();
+      await server.kill();
     }
   });
 });
