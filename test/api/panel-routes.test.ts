@@ -75,23 +75,30 @@ describe('panel routes', () => {
   it('serves a finished interview\'s report as JSON and as an escaped, printable page; not before it ends', async () => {
     const { app } = await apiForTest();
     const start = await post(app, '/api/interview/screening/start', { user_id: 'rep', user_name: '<b>Eve</b>' });
-    const early = await app.inject({ method: 'GET', url: `/api/reports/${start.json.session_id}` });
+    const bearer = { authorization: `Bearer ${start.json.user_token}` };
+    const early = await app.inject({ method: 'GET', url: `/api/reports/${start.json.session_id}`, headers: bearer });
     expect(early.statusCode).toBe(409);
-    expect((await app.inject({ method: 'GET', url: '/api/reports/nope' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/reports/nope', headers: bearer })).statusCode).toBe(404);
 
-    const { id } = await runInterview(app, { userId: 'rep', answer: 'I cut <script>alert(1)</script> build time by 40% by caching.' });
-    const view = (await app.inject({ method: 'GET', url: `/api/reports/${id}` })).json() as Record<string, any>;
+    const { id, start: own } = await runInterview(app, { userId: 'rep', answer: 'I cut <script>alert(1)</script> build time by 40% by caching.' });
+    const token = own.json.user_token as string;
+    // Only its owner (or an API key) reads a report.
+    expect((await app.inject({ method: 'GET', url: `/api/reports/${id}` })).statusCode).toBe(401);
+    const other = await post(app, '/api/interview/screening/start', { user_id: 'someone-else' });
+    expect((await app.inject({ method: 'GET', url: `/api/reports/${id}`, headers: { authorization: `Bearer ${other.json.user_token}` } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: `/reports/${id}` })).statusCode).toBe(401);
+    const view = (await app.inject({ method: 'GET', url: `/api/reports/${id}`, headers: { authorization: `Bearer ${token}` } })).json() as Record<string, any>;
     expect(view.report.questions).toHaveLength(5);
     for (const q of view.report.questions) expect(view.strong_answers[q.id].length).toBeGreaterThan(0);
     expect(view).toMatchObject({ report_url: `/reports/${id}`, dashboard_url: '/dashboard/rep', chart_url: `/reports/${id}/chart.svg` });
 
-    const page = await app.inject({ method: 'GET', url: `/reports/${id}?token=abc` });
+    const page = await app.inject({ method: 'GET', url: `/reports/${id}?token=${encodeURIComponent(token)}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('<script>');
     expect(page.body).toContain('&lt;script&gt;');
-    expect(page.body).toContain('href="/dashboard/rep?token=abc"');
+    expect(page.body).toContain(`href="/dashboard/rep?token=${encodeURIComponent(token)}"`);
     expect(page.body).toContain('@media print');
-    const svg = await app.inject({ method: 'GET', url: `/reports/${id}/chart.svg` });
+    const svg = await app.inject({ method: 'GET', url: `/reports/${id}/chart.svg?token=${encodeURIComponent(token)}&width=compact` });
     expect(svg.headers['content-type']).toContain('image/svg+xml');
   });
 

@@ -1,10 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserTokens } from '../../src/api/user-tokens.ts';
 import { STRONG_BEHAVIORAL } from '../helpers/engine.ts';
 import { horizontalOverflow, launchChromium, type PanelServer, screenshot, startPanelServer, watchErrors } from './helpers.ts';
 
 let server: PanelServer;
 let browser: Browser;
+
+const tokens = new Map<string, string>();
 
 async function interview(type: string, userId: string, role: string, answer: string): Promise<string> {
   const call = async (path: string, body: unknown) => {
@@ -16,6 +19,7 @@ async function interview(type: string, userId: string, role: string, answer: str
   let turn = start;
   for (let i = 0; i < 30 && !turn.is_complete; i++) turn = await call(`/api/interview/${type}/respond`, { session_id: start.session_id, user_response: answer });
   expect(turn.is_complete).toBe(true);
+  tokens.set(userId, start.user_token as string);
   return start.session_id as string;
 }
 
@@ -41,12 +45,14 @@ describe('dashboard in Chromium', () => {
     ];
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(`${server.url}/dashboard/dash-1`);
+    const token = tokens.get('dash-1')!;
+    const q = `token=${encodeURIComponent(token)}`;
+    await page.goto(`${server.url}/dashboard/dash-1?${q}`);
     const rows = page.locator('#interviews tbody tr');
     expect(await rows.count()).toBe(3);
     // Each row leads to its report page, which opens.
     const hrefs = await page.locator('#interviews tbody tr a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs.sort()).toEqual(ids.map((id) => `/reports/${id}`).sort());
+    expect(hrefs.sort()).toEqual(ids.map((id) => `/reports/${id}?${q}`).sort());
     // Dates on the trend's x axis, not "#1".
     const label = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date());
     const axis = await page.locator('#trend-chart svg text').allTextContents();
@@ -68,17 +74,17 @@ describe('dashboard in Chromium', () => {
     await page.waitForURL(/role=data/);
     expect(await rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain('data scientist');
-    await page.goto(`${server.url}/dashboard/dash-1?from=${today()}&to=${today()}`);
+    await page.goto(`${server.url}/dashboard/dash-1?from=${today()}&to=${today()}&${q}`);
     expect(await rows.count()).toBe(3);
-    await page.goto(`${server.url}/dashboard/dash-1?from=${tomorrow()}`);
+    await page.goto(`${server.url}/dashboard/dash-1?from=${tomorrow()}&${q}`);
     expect(await rows.count()).toBe(0);
     expect(await page.getByText('No interviews match these filters').isVisible()).toBe(true);
-    const bad = await fetch(`${server.url}/dashboard/dash-1?from=31-12-2026`);
+    const bad = await fetch(`${server.url}/dashboard/dash-1?from=31-12-2026&${q}`);
     expect(bad.status).toBe(400);
 
     // A phone: nothing scrolls sideways, the compact charts show, the table reads as cards.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/dashboard/dash-1`);
+    await page.goto(`${server.url}/dashboard/dash-1?${q}`);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await page.locator('#trend-chart-compact svg').isVisible()).toBe(true);
     expect(await page.locator('#trend-chart').isVisible()).toBe(false);
@@ -92,7 +98,9 @@ describe('dashboard in Chromium', () => {
 
   it('offers to start an interview when there is none yet', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/dashboard/nobody-yet`);
+    // A token for a user with no history yet (chat surfaces hand these out with the dashboard link).
+    const token = await new UserTokens({ kv: server.runtime.kv }).issue('http:nobody-yet');
+    await page.goto(`${server.url}/dashboard/nobody-yet?token=${encodeURIComponent(token)}`);
     expect(await page.locator('pre').count()).toBe(0);
     expect(await page.content()).not.toContain('curl');
     await page.getByRole('link', { name: 'Start an interview' }).click();
@@ -100,11 +108,11 @@ describe('dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Start interview' }).click();
     await page.getByRole('log').waitFor();
     // The interview joins that user's history, and the header leads back to their dashboard.
-    expect(await page.locator('#dashboard-link').getAttribute('href')).toBe('/dashboard/nobody-yet');
+    expect(await page.locator('#dashboard-link').getAttribute('href')).toMatch(/^\/dashboard\/nobody-yet\?token=.+/);
     await page.getByRole('button', { name: 'End interview' }).click();
     await page.getByRole('heading', { name: /feedback/i }).waitFor();
     await page.locator('#dashboard-link').click();
-    await page.waitForURL(/\/dashboard\/nobody-yet$/);
+    await page.waitForURL(/\/dashboard\/nobody-yet\?token=/);
     expect(await page.locator('#interviews tbody tr').count()).toBe(1);
     await page.close();
   }, 60_000);

@@ -88,9 +88,11 @@ describe('interview panel in Chromium (text)', () => {
 
     // The printable report page has the same content.
     const reportHref = await report.getByRole('link', { name: 'Printable report' }).getAttribute('href');
-    expect(reportHref).toMatch(/^\/reports\/[\w-]+$/);
+    // Page links carry the user's token from the start call, so the pages open for their owner.
+    expect(reportHref).toMatch(/^\/reports\/[\w-]+\?token=.+$/);
     const dashHref = await report.getByRole('link', { name: 'Open your dashboard' }).getAttribute('href');
-    expect(dashHref).toMatch(/^\/dashboard\/guest-[0-9a-f]+$/);
+    expect(dashHref).toMatch(/^\/dashboard\/guest-[0-9a-f]+\?token=.+$/);
+    expect((await fetch(`${server.url}${reportHref!.replace(/\?.*/, '')}`)).status).toBe(401);
     await page.goto(`${server.url}${reportHref}`);
     expect(await page.getByRole('heading', { name: /feedback/i }).innerText()).toContain('Screening');
     expect(await page.locator('blockquote').count()).toBeGreaterThan(0);

@@ -10,6 +10,8 @@ import { DASHBOARD_CSS } from './styles.ts';
 
 export interface DashboardPageInput {
   userId?: string;
+  /** Where this page lives (the filter form and "show all" lead here): /dashboard/{user_id} or /dashboard/me. */
+  basePath?: string;
   summary?: DashboardJson;
   /** SVG from the shared chart renderer (the same one chat reports use). */
   trendSvg?: string;
@@ -62,6 +64,8 @@ function layout(title: string, userId: string | undefined, body: Raw): string {
 <form class="user" method="get" action="/dashboard" role="search">
 <label for="user_id" hidden>User id</label>
 <input id="user_id" name="user_id" placeholder="Your user id" value="${userId ?? ''}" required maxlength="128" autocomplete="off">
+<label for="token" hidden>User token</label>
+<input id="token" name="token" type="password" placeholder="Your user token" required maxlength="1024" autocomplete="off">
 <button type="submit">Show progress</button>
 </form>
 </div></header>
@@ -109,15 +113,15 @@ ${s.interviews.map(
 </section>`;
 }
 
-function filters(userId: string, f: DashboardFilter, roles: string[]): Raw {
+function filters(basePath: string, f: DashboardFilter, roles: string[]): Raw {
   const sel = (a: string | undefined, b: string) => ((a ?? '').toLowerCase() === b.toLowerCase() ? raw(' selected') : '');
-  return html`<form class="card filters" method="get" action="/dashboard/${encodeURIComponent(userId)}" aria-label="Filter interviews">
+  return html`<form class="card filters" method="get" action="${basePath}" aria-label="Filter interviews">
 <label>Type<select name="type"><option value="">All types</option>${TYPES.map((t) => html`<option value="${t}"${sel(f.type, t)}>${TYPE_LABEL[t]}</option>`)}</select></label>
 <label>Role<select name="role"><option value="">All roles</option>${roles.map((r) => html`<option value="${r}"${sel(f.role, r)}>${r}</option>`)}</select></label>
 <label>From<input type="date" name="from" value="${f.from ?? ''}"></label>
 <label>To<input type="date" name="to" value="${f.to ?? ''}"></label>
 ${f.token ? html`<input type="hidden" name="token" value="${f.token}">` : ''}
-<div class="actions"><button type="submit">Apply</button>${isFiltered(f) ? html`<a href="/dashboard/${encodeURIComponent(userId)}${tokenQuery(f.token)}">Clear</a>` : ''}</div>
+<div class="actions"><button type="submit">Apply</button>${isFiltered(f) ? html`<a href="${basePath}${tokenQuery(f.token)}">Clear</a>` : ''}</div>
 </form>`;
 }
 
@@ -151,13 +155,14 @@ export function renderDashboardPage(p: DashboardPageInput): string {
       'Interview progress',
       undefined,
       html`<section class="card empty"><h1>Your interview progress</h1>
-<p class="sub">Enter the user id you practise with (the <code>user_id</code> you send to the API) to see your scores over time.</p>
-<form class="user" method="get" action="/dashboard" style="justify-content:center"><input name="user_id" placeholder="e.g. test123" required maxlength="128" style="background:#fff;color:#111;border-color:#cbd5e1"><button type="submit">Show progress</button></form>
+<p class="sub">Enter the user id you practise with (the <code>user_id</code> you send to the API) and the <code>user_token</code> the start call returned to see your scores over time.</p>
+<form class="user" method="get" action="/dashboard" style="justify-content:center"><input name="user_id" placeholder="e.g. test123" required maxlength="128" style="background:#fff;color:#111;border-color:#cbd5e1"><input name="token" type="password" placeholder="user token" required maxlength="1024" style="background:#fff;color:#111;border-color:#cbd5e1"><button type="submit">Show progress</button></form>
 </section>`,
     );
   }
   const s = p.summary;
   const f = p.filter ?? {};
+  const base = p.basePath ?? `/dashboard/${encodeURIComponent(p.userId)}`;
   if (!s || (s.totals.interviews === 0 && !(p.totalInterviews ?? 0))) {
     return layout(
       `No interviews yet · ${p.userId}`,
@@ -173,9 +178,9 @@ export function renderDashboardPage(p: DashboardPageInput): string {
     p.userId,
     html`<h1>Progress for ${p.userId}</h1>
 <p class="sub">${isFiltered(f) ? `${count} match these filters (of ${p.totalInterviews ?? s.totals.interviews})` : count} · newest first</p>
-${filters(p.userId, f, p.roles ?? [])}
+${filters(base, f, p.roles ?? [])}
 ${s.totals.interviews === 0
-  ? html`<section class="card empty"><h2>No interviews match these filters</h2><p><a href="/dashboard/${encodeURIComponent(p.userId)}${tokenQuery(f.token)}">Show all interviews</a></p></section>`
+  ? html`<section class="card empty"><h2>No interviews match these filters</h2><p><a href="${base}${tokenQuery(f.token)}">Show all interviews</a></p></section>`
   : html`${stats(s)}
 <section class="charts">
 ${chart('trend-chart', 'Score trend', p.trendSvg, p.trendSvgCompact)}

@@ -12,14 +12,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DOCUMENT_EXTENSIONS, type DocumentIntake, documentErrorMessage } from '../../bots/shared/documents.ts';
 import { competencyChartSvg } from '../../render/chart.ts';
 import { type ApiContext, userKeyOf } from '../context.ts';
 import { ApiError } from '../http-error.ts';
 import { renderReportPage } from '../reports/page.ts';
 import { defineRoute } from '../route.ts';
-import { ErrorBody, SessionParams } from '../schemas.ts';
+import { ErrorBody, SessionParams, TokenQuery } from '../schemas.ts';
+import { z } from 'zod';
 import { reportView } from '../reports/view.ts';
 
 export interface PanelRoutesOptions {
@@ -41,6 +42,8 @@ const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', mj
 // audio worklet; it talks only to this origin.
 const PANEL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const ChartQuery = TokenQuery.extend({ width: z.enum(['compact']).optional().describe('compact: drawn for a phone screen.') });
 
 /** Charts drawn for phones: 420 units wide, so their text stays legible at 390 px. */
 const COMPACT_WIDTH = 420;
@@ -168,44 +171,66 @@ export const panelRoutes: FastifyPluginAsync<PanelRoutesOptions> = async (app: F
     }
   });
 
-  const finished = async (id: string) => {
-    if (typeof id !== 'string' || id.length > 100) throw notFound();
+  // A report is its owner's (their user token) or the operator's (an API key), whichever surface the interview ran on.
+  const finished = async (id: string, req: FastifyRequest, reply: FastifyReply) => {
     const s = await ctx.engine.getById(id);
-    if (!s || !s.key.startsWith('http:')) throw notFound();
+    if (!s) throw notFound();
+    await ctx.auth.requireUser(req, reply, s.userKey);
     const view = reportView(s);
     if (!view || !s.report) throw noReport();
     return { s, view, report: s.report };
   };
 
+  const ownerOnly = { params: SessionParams, userScoped: true, secured: true } as const;
+  const denied = { 401: { description: 'No token or key.', schema: ErrorBody }, 403: { description: 'Another user\'s token.', schema: ErrorBody }, 404: { description: 'Unknown session_id.', schema: ErrorBody } };
+
   defineRoute(app, ctx.catalog, {
+    ...ownerOnly,
     method: 'GET',
     url: '/api/reports/:session_id',
     summary: 'A finished interview\'s report, with what a strong answer includes per question',
+    description: 'Needs the user\'s own user_token (returned by start) as "Authorization: Bearer <user_token>", or an API key.',
     tags: ['interview'],
-    params: SessionParams,
     responses: {
       200: { description: 'The report (as in the final turn), strong_answers by question id, and the chart, page and dashboard links.' },
-      404: { description: 'Unknown session_id.', schema: ErrorBody },
+      ...denied,
       409: { description: 'The interview has not finished yet.', schema: ErrorBody },
     },
-    handler: async ({ params }) => (await finished(params.session_id)).view,
+    handler: async ({ params, req }, reply) => (await finished(params.session_id, req, reply)).view,
   });
 
-  app.get<{ Params: { session_id: string }; Querystring: { token?: string } }>('/reports/:session_id', async (req, reply) => {
-    const { view, report } = await finished(req.params.session_id);
-    const token = typeof req.query.token === 'string' && req.query.token ? `?token=${encodeURIComponent(req.query.token)}` : '';
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', PAGE_CSP)
-      .header('cache-control', 'no-store')
-      .header('referrer-policy', 'no-referrer')
-      .send(renderReportPage(view, competencyChartSvg(report), token, competencyChartSvg(report, COMPACT_WIDTH)));
+  defineRoute(app, ctx.catalog, {
+    ...ownerOnly,
+    method: 'GET',
+    url: '/reports/:session_id',
+    summary: 'A finished interview\'s report as a printable page',
+    description: 'Readable with the owner\'s token (?token=<user_token> or a Bearer header) or an API key.',
+    tags: ['reports'],
+    query: TokenQuery,
+    responses: { 200: { description: 'HTML page.', contentType: 'text/html' }, ...denied },
+    handler: async ({ params, query, req }, reply) => {
+      const { view, report } = await finished(params.session_id, req, reply);
+      const token = query.token ? `?token=${encodeURIComponent(query.token)}` : '';
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', PAGE_CSP)
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer')
+        .send(renderReportPage(view, competencyChartSvg(report), token, competencyChartSvg(report, COMPACT_WIDTH)));
+    },
   });
 
-  app.get<{ Params: { session_id: string }; Querystring: { width?: string } }>('/reports/:session_id/chart.svg', async (req, reply) => {
-    const { report } = await finished(req.params.session_id);
-    // ?width=compact draws it for a phone screen (larger text relative to the width).
-    const width = req.query.width === 'compact' ? COMPACT_WIDTH : undefined;
-    return reply.type('image/svg+xml').header('cache-control', 'no-store').send(competencyChartSvg(report, width));
+  defineRoute(app, ctx.catalog, {
+    ...ownerOnly,
+    method: 'GET',
+    url: '/reports/:session_id/chart.svg',
+    summary: 'A finished interview\'s chart (SVG); width=compact draws it for a phone screen',
+    tags: ['reports'],
+    query: ChartQuery,
+    responses: { 200: { description: 'SVG image.', contentType: 'image/svg+xml' }, ...denied },
+    handler: async ({ params, query, req }, reply) => {
+      const { report } = await finished(params.session_id, req, reply);
+      return reply.type('image/svg+xml').header('cache-control', 'no-store').send(competencyChartSvg(report, query.width === 'compact' ? COMPACT_WIDTH : undefined));
+    },
   });
 };

@@ -66,7 +66,8 @@ export function InterviewVoicePanel(props: InterviewVoicePanelProps) {
     // The page header's dashboard link leads to this user's progress.
     const link = document.getElementById('dashboard-link');
     if (link instanceof HTMLAnchorElement && userId.trim()) link.href = api.link(`/dashboard/${encodeURIComponent(userId.trim())}`);
-  }, [api, userId]);
+    // Again once an interview starts: the start call hands out the user's token for that link.
+  }, [api, userId, session.sessionId]);
 
   // Speech availability from /health: checked on load and every 30 s while an interview runs.
   const live0 = session.phase === 'live';

@@ -23,8 +23,8 @@ export function ReportView({ api, data, onNew }: ReportViewProps) {
       </div>
       <p>{r.summary}</p>
       <picture>
-        <source media="(max-width: 640px)" srcSet={`${data.chart_url}?width=compact`} />
-        <img className="chart" src={data.chart_url} alt={`Scores by competency: ${r.competencies.map((c) => `${c.competency} ${c.score.toFixed(1)}`).join(', ')}`} />
+        <source media="(max-width: 640px)" srcSet={api.link(`${data.chart_url}?width=compact`)} />
+        <img className="chart" src={api.link(data.chart_url)} alt={`Scores by competency: ${r.competencies.map((c) => `${c.competency} ${c.score.toFixed(1)}`).join(', ')}`} />
       </picture>
       <div className="two">
         <div>
