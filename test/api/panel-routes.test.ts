@@ -69,7 +69,7 @@ describe('panel routes', () => {
   it('says plainly when documents cannot be uploaded on this server', async () => {
     const { app } = await apiForTest();
     const res = await inject(app, multipart({ user_id: 'u1' }, { name: 'r.txt', type: 'text/plain', bytes: new TextEncoder().encode('hello') }));
-    expect(res).toMatchObject({ status: 503, json: { error: 'documents_unavailable' } });
+    expect(res).toMatchObject({ status: 404, json: { error: 'documents_unavailable' } });
   });
 
   it('serves a finished interview\'s report as JSON and as an escaped, printable page; not before it ends', async () => {

@@ -141,7 +141,7 @@ export const panelRoutes: FastifyPluginAsync<PanelRoutesOptions> = async (app: F
   });
 
   app.post('/api/documents', async (req, reply) => {
-    if (!documents) throw new ApiError(503, 'documents_unavailable', 'Document uploads are not available on this server; start the interview without documents.');
+    if (!documents) throw new ApiError(404, 'documents_unavailable', 'Document uploads are not available on this server; start the interview without documents.');
     if (!req.isMultipart()) throw new ApiError(415, 'unsupported_document', "Send multipart/form-data with the document in a 'file' field and your user_id.");
     const fields: Record<string, string> = {};
     let file: { bytes: Buffer; filename: string; mimeType: string } | undefined;
