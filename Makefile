@@ -1,9 +1,11 @@
 # Every target brings what it needs: a Node 22.19+ runtime (fetched from the npm
 # registry when the machine's is older) and the npm packages from the lockfile.
+# Settings come from the environment, then from .env when there is one (see .env.example):
+# Node's --env-file-if-exists never overrides a variable that is already set.
 SHELL := /bin/bash
 RUN := scripts/node-env.sh
 # A smaller young generation keeps RSS low (about 20 MB less) at no measurable cost in turns/s.
-NODE := $(RUN) node --max-semi-space-size=8 --disable-warning=ExperimentalWarning
+NODE := $(RUN) node --env-file-if-exists=.env --max-semi-space-size=8 --disable-warning=ExperimentalWarning
 
 .PHONY: try test start bench install typecheck register
 
