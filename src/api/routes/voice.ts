@@ -15,6 +15,8 @@ import { UploadError, prepareUpload } from '../../gpu/stt/decode-upload.ts';
 import type { SttAudio } from '../../gpu/stt/types.ts';
 import { TTS_CONTENT_TYPES } from '../../gpu/tts/types.ts';
 import { DEFAULT_VOICE, VOICE_PRESETS, VOICE_PRESET_NAMES, isVoicePreset } from '../../gpu/tts/voices.ts';
+import { docSchema, documentOnlySchemas } from '../openapi.ts';
+import { ErrorBody, SynthesizeBody, TranscribeForm, TranscribeResult, VoicesBody } from '../schemas.ts';
 
 type SpeechConfig = Pick<Config, 'MAX_AUDIO_BYTES' | 'MAX_AUDIO_SECONDS' | 'MAX_TTS_CHARS' | 'STT_LANGUAGE' | 'TTS_VOICE'>;
 
@@ -49,14 +51,16 @@ export const voiceRoutes: FastifyPluginAsync<VoiceRoutesOptions> = async (app: F
   const speech: SpeechStack = opts.speech ?? ownStack(app, full, opts.logger);
   if (opts.healthSources) attachHealth(opts.healthSources, speech);
   if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+  // The schemas below document the routes; the handlers check their input themselves.
+  documentOnlySchemas(app);
 
-  app.get('/api/voice/voices', async () => ({
+  app.get('/api/voice/voices', { schema: VOICES_DOC }, async () => ({
     default: isVoicePreset(config.TTS_VOICE) ? config.TTS_VOICE : DEFAULT_VOICE,
     voices: VOICE_PRESET_NAMES.map((name) => ({ name, description: VOICE_PRESETS[name].description })),
     mode: speech.mode(),
   }));
 
-  app.post('/api/voice/transcribe', async (req, reply) => {
+  app.post('/api/voice/transcribe', { schema: TRANSCRIBE_DOC }, async (req, reply) => {
     if (speech.stt.available().length === 0) return fail(reply, 503, 'no_speech_service', 'Speech-to-text is not available right now (the GPU speech server is down and no cloud fallback is configured). Type your answer instead.', { mode: speech.mode() });
     if (!req.isMultipart()) return fail(reply, 415, 'unsupported_audio', "Send multipart/form-data with the recording in an 'audio' file field.");
 
@@ -108,7 +112,7 @@ export const voiceRoutes: FastifyPluginAsync<VoiceRoutesOptions> = async (app: F
     }
   });
 
-  app.post('/api/voice/synthesize', async (req, reply) => {
+  app.post('/api/voice/synthesize', { schema: SYNTHESIZE_DOC }, async (req, reply) => {
     const body = (req.body ?? {}) as { text?: unknown; voice?: unknown };
     if (typeof body.text !== 'string' || !body.text.trim()) return fail(reply, 400, 'bad_request', "Send JSON with a non-empty 'text' string.");
     const text = body.text.trim();
@@ -127,6 +131,54 @@ export const voiceRoutes: FastifyPluginAsync<VoiceRoutesOptions> = async (app: F
     }
   });
 };
+
+// What /openapi.json says about these routes (src/api/openapi.ts); the handlers check input themselves.
+const TAGS = ['voice'];
+const err = (description: string) => ({ description, schema: ErrorBody });
+const VOICES_DOC = docSchema({
+  method: 'GET',
+  url: '/api/voice/voices',
+  operationId: 'listVoices',
+  summary: 'Voice presets and the speech mode now',
+  tags: TAGS,
+  secured: true,
+  responses: { 200: { description: 'Presets, the default, and which speech services would answer now.', schema: VoicesBody } },
+});
+const TRANSCRIBE_DOC = docSchema({
+  method: 'POST',
+  url: '/api/voice/transcribe',
+  operationId: 'transcribeAudio',
+  summary: 'Speech to text: a recorded answer as text',
+  description: 'multipart/form-data with the recording in an "audio" file field. Tries the GPU server\'s Whisper first, then OpenAI whisper-1 when configured.',
+  tags: TAGS,
+  secured: true,
+  consumes: ['multipart/form-data'],
+  body: TranscribeForm,
+  responses: {
+    200: { description: 'The transcript and which service made it.', schema: TranscribeResult },
+    400: err('missing_audio, audio_too_long (max_seconds) or bad_request (an unreadable form or language code).'),
+    413: err('audio_too_large: the recording is over MAX_AUDIO_BYTES (max_bytes).'),
+    415: err('unsupported_audio: not multipart, or audio the available service cannot read.'),
+    502: err('speech_failed: every speech service failed; try again shortly.'),
+    503: err('no_speech_service: no speech-to-text service is available now (mode says which are); type the answer instead.'),
+  },
+});
+const SYNTHESIZE_DOC = docSchema({
+  method: 'POST',
+  url: '/api/voice/synthesize',
+  operationId: 'synthesizeSpeech',
+  summary: 'Text to speech: Alex\'s voice for a text',
+  description: 'Answers with audio bytes; Content-Type names the format, x-tts-provider the service (x-tts-fallback-from when a fallback answered).',
+  tags: TAGS,
+  secured: true,
+  body: SynthesizeBody,
+  responses: {
+    200: { description: 'Audio (Ogg/Opus, WebM/Opus, MP3 or WAV, by the service that answered).', contentType: 'audio/ogg' },
+    400: err('bad_request (no text), text_too_long (max_chars) or unknown_voice (voices).'),
+    502: err('speech_failed: every speech service failed; the interview continues in text.'),
+    503: err('no_speech_service: no text-to-speech service is available now.'),
+  },
+});
 
 function speechFailure(reply: FastifyReply, e: unknown, capability: 'stt' | 'tts', log: Pick<Logger, 'warn'>): FastifyReply {
   const what = capability === 'stt' ? 'transcribe the recording' : 'synthesise speech';
