@@ -58,7 +58,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
     tags: ['dashboard'],
     params: UserParams,
     responses: { 200: { description: 'HTML page.', contentType: 'text/html' } },
-    handler: async ({ params }, reply) => {
+    handler: async ({ params, req }, reply) => {
       const userKey = userKeyOf(params.user_id);
       const history = await ctx.engine.history(userKey);
       const summary = dashboardSummary(params.user_id, history);
@@ -68,6 +68,8 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
         renderDashboardPage({
           userId: params.user_id,
           summary,
+          // The address the browser used, so the example works as printed (real port, proxy host).
+          origin: `${req.protocol}://${req.host}`,
           ...(summary.totals.completed ? { trendSvg: trendChartSvg(history, { title: 'Overall score per interview' }) } : {}),
           ...(latest ? { latestReportSvg: competencyChartSvg(latest) } : {}),
         }),

@@ -24,6 +24,7 @@ type SpeechConfig = Pick<Config, 'MAX_AUDIO_BYTES' | 'MAX_AUDIO_SECONDS' | 'MAX_
 interface HealthSourcesLike {
   gpu?: () => unknown;
   voiceFallback?: () => unknown;
+  components?: Record<string, () => { configured: boolean; ok: boolean; detail?: string }>;
 }
 
 export interface VoiceRoutesOptions {
@@ -200,19 +201,40 @@ function ownStack(app: FastifyInstance, config: Config, logger?: Logger): Speech
   return owned;
 }
 
-/** /health learns the GPU server's state (per service) and which voice fallbacks work, from the stack. */
+/**
+ * /health learns the GPU server's state (per service) and which voice fallbacks work, from the
+ * stack. A provider whose latest call failed counts as down until it answers again, so /health
+ * changes the moment synthesis or transcription fails rather than when a breaker opens.
+ */
 function attachHealth(sources: HealthSourcesLike, speech: SpeechStack): void {
+  const failures = () => ({ ...speech.stt.failures?.(), ...speech.tts.failures?.() });
+  const working = (names: string[]) => {
+    const failed = failures();
+    return names.filter((n) => !failed[n]);
+  };
   sources.gpu = () => {
     const st = speech.gpuStatus();
-    const mode = speech.mode();
+    const failed = failures();
+    const stt = working(speech.stt.available())[0] === 'gpu-whisper';
+    const tts = working(speech.tts.available())[0] === 'gpu-xtts';
+    const detail = st.lastError ?? (failed['gpu-whisper'] || failed['gpu-xtts'] ? `latest call failed (${[failed['gpu-whisper'] && `speech-to-text: ${failed['gpu-whisper']}`, failed['gpu-xtts'] && `text-to-speech: ${failed['gpu-xtts']}`].filter(Boolean).join(', ')})` : undefined);
     return {
       configured: st.configured,
-      ok: st.up,
-      ...(st.lastError ? { detail: st.lastError } : {}),
-      ...(st.configured ? { services: { stt: mode.stt === 'gpu-whisper', tts: mode.tts === 'gpu-xtts', embeddings: speech.gpuEmbeddingsAvailable() } } : {}),
+      ok: st.up && !failed['gpu-whisper'] && !failed['gpu-xtts'],
+      ...(detail ? { detail } : {}),
+      ...(st.configured ? { services: { stt, tts, embeddings: speech.gpuEmbeddingsAvailable() } } : {}),
     };
   };
-  sources.voiceFallback = () => ({ edgeTts: speech.tts.available().includes('edge-tts'), cloudStt: speech.stt.available().includes('openai-whisper') });
+  sources.voiceFallback = () => ({ edgeTts: working(speech.tts.available()).includes('edge-tts'), cloudStt: working(speech.stt.available()).includes('openai-whisper') });
+  // Speech as a whole: degraded while any configured provider's latest call failed.
+  sources.components = {
+    ...sources.components,
+    speech: () => {
+      const failed = Object.entries(failures());
+      const configured = speech.stt.available().length + speech.tts.available().length + failed.length > 0;
+      return { configured, ok: failed.length === 0, ...(failed.length ? { detail: `latest call failed: ${failed.map(([n, k]) => `${n} (${k})`).join(', ')}` } : {}) };
+    },
+  };
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -1,0 +1,14 @@
+import { stripVTControlCharacters } from 'node:util';
+import { Marked, type MarkedExtension } from 'marked';
+import { markedTerminal } from 'marked-terminal';
+
+/**
+ * Markdown (the feedback report) drawn for a terminal: headings, bold, lists and quotes
+ * styled instead of shown as ## and **, text reflowed to `width` columns. Without colour the
+ * styling escapes are removed and the layout stays.
+ */
+export function renderForTerminal(markdown: string, opts: { width: number; colour: boolean }): string {
+  const marked = new Marked(markedTerminal({ width: opts.width, reflowText: true, tab: 2, emoji: false, showSectionPrefix: false }) as MarkedExtension);
+  const out = (marked.parse(markdown, { async: false }) as string).replace(/\n{3,}/g, '\n\n').trimEnd();
+  return opts.colour ? out : stripVTControlCharacters(out);
+}
