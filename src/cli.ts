@@ -108,7 +108,7 @@ async function main(): Promise<number> {
       if (!r.done && !r.refused) out(paint('dim', `      [${r.progress.label}]`));
     };
     show(reply);
-    if (!values.resume) out(paint('dim', `      (session ${reply.sessionId}; continue later with: ${resumeHint(reply.sessionId)})`));
+    if (!values.resume) out(paint('dim', `      (${wrap(`session ${reply.sessionId}; continue later with: ${resumeHint(reply.sessionId)}`, 7)})`));
 
     const lines = values.answers ? readFileSync(values.answers, 'utf8').split(/\r?\n/) : null;
     const rl = lines ? null : createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });

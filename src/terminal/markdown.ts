@@ -8,7 +8,17 @@ import { markedTerminal } from 'marked-terminal';
  * styling escapes are removed and the layout stays.
  */
 export function renderForTerminal(markdown: string, opts: { width: number; colour: boolean }): string {
-  const marked = new Marked(markedTerminal({ width: opts.width, reflowText: true, tab: 2, emoji: false, showSectionPrefix: false }) as MarkedExtension);
+  // breaks: a single newline is a line break, as the chat surfaces show the report.
+  const marked = new Marked({ breaks: true }, markedTerminal({ width: opts.width, reflowText: true, tab: 2, emoji: false, showSectionPrefix: false }) as MarkedExtension);
+  // marked-terminal prints a list item's text without its inline formatting (**score** stays
+  // as typed); parsing the item's inline tokens draws them like the rest of the report.
+  marked.use({
+    renderer: {
+      text(token) {
+        return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : false;
+      },
+    },
+  });
   const out = (marked.parse(markdown, { async: false }) as string).replace(/\n{3,}/g, '\n\n').trimEnd();
   return opts.colour ? out : stripVTControlCharacters(out);
 }
