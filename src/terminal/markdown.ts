@@ -1,6 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { Marked, type MarkedExtension } from 'marked';
 import { markedTerminal } from 'marked-terminal';
+import wrapAnsi from 'wrap-ansi';
 
 /**
  * Markdown (the feedback report) drawn for a terminal: headings, bold, lists and quotes
@@ -19,6 +20,16 @@ export function renderForTerminal(markdown: string, opts: { width: number; colou
       },
     },
   });
-  const out = (marked.parse(markdown, { async: false }) as string).replace(/\n{3,}/g, '\n\n').trimEnd();
+  const drawn = (marked.parse(markdown, { async: false }) as string).replace(/\n{3,}/g, '\n\n').trimEnd();
+  // reflowText covers paragraphs only; list items (the per-question lines) are wrapped here,
+  // continuing under their own text rather than under the number.
+  const out = drawn.split('\n').map((line) => hang(line, opts.width)).join('\n');
   return opts.colour ? out : stripVTControlCharacters(out);
+}
+
+function hang(line: string, width: number): string {
+  if (stripVTControlCharacters(line).length <= width) return line;
+  const indent = /^\s*(?:(?:[*-]|\d+\.)\s+)?/.exec(stripVTControlCharacters(line))![0].length;
+  const [first = '', ...rest] = wrapAnsi(line, width - indent, { hard: true, trim: false }).split('\n');
+  return [first, ...rest.map((l) => ' '.repeat(indent) + l.trimStart())].join('\n');
 }
