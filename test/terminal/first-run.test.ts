@@ -18,11 +18,11 @@ beforeAll(() => {
   clone = mkdtempSync(join(tmpdir(), 'first-run-'));
   // What the README starts from: the repository as committed, nothing installed.
   execFileSync('git', ['clone', '--quiet', ROOT, clone]);
-});
+}, 60_000);
 afterAll(() => {
   for (const t of terms) t.close();
   rmSync(clone, { recursive: true, force: true });
-});
+}, 180_000);
 
 async function freePort(): Promise<number> {
   const s = createServer();
