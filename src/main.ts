@@ -14,7 +14,7 @@ function readConfig(): Config {
     return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nFix the environment variables above (see .env.example) and start again.\n`);
+      process.stderr.write(`${err.message}\nFix them in .env or the environment (.env.example documents each one) and start again.\n`);
       process.exit(2);
     }
     throw err;
