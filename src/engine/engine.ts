@@ -6,7 +6,7 @@ import { buildReport } from './feedback/report.ts';
 import { DEFAULT_MAX_ANSWER_CHARS, parseCommand, sanitizeText } from './input.ts';
 import { parseLevel, parseRole, SPECS } from './interview-types.ts';
 import { OfflineBrain, summarizeHeuristically } from './offline/interviewer.ts';
-import { heuristicScore } from './offline/score.ts';
+import { heuristicScore } from './scoring/heuristic.ts';
 import * as say from './phrases.ts';
 import { buildBankPlan } from './plan.ts';
 import { randomSeed } from './rng.ts';

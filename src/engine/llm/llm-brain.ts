@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import type { Brain, BrainResult, ReactContext, Reaction, ReportSummary, SummaryInput } from '../brain.ts';
 import { analyzeAnswer, stripInjection } from '../offline/analyze.ts';
 import { hasEarlierAnswer, OfflineBrain, summarizeHeuristically } from '../offline/interviewer.ts';
-import { heuristicScore } from '../offline/score.ts';
+import { heuristicScore } from '../scoring/heuristic.ts';
+import { guardScore } from '../scoring/model.ts';
+import { MIN_JUDGEABLE_WORDS } from '../scoring/thresholds.ts';
 import type { InterviewType, PlanQuestion, ProviderCall, QuestionScore } from '../types.ts';
 import type { ProviderChain } from './chain.ts';
 import { AllProvidersFailed } from './errors.ts';
-import { cleanLine, guardReaction, guardScore } from './guard.ts';
+import { cleanLine, guardReaction } from './guard.ts';
 import { parseModelJson, ReactOutput, ScoreOutput, SummaryOutput } from './output.ts';
 import { buildReactMessages, REACT_OUTPUT } from './prompts/react.ts';
 import { buildScoreMessages, scoreOutput } from './prompts/score.ts';
@@ -73,7 +75,7 @@ export class LlmBrain implements Brain {
     const answer = stripInjection(rawAnswer).text;
     const a = analyzeAnswer(answer, question.keywords ?? []);
     // Nothing a model could judge fairly: let the rules say so, at no cost.
-    if (a.gibberish || a.declined || a.words < 8) return { value: heuristicScore(question, answer), calls: [this.offlineCall('score')] };
+    if (a.gibberish || a.declined || a.words < MIN_JUDGEABLE_WORDS) return { value: heuristicScore(question, answer), calls: [this.offlineCall('score')] };
     const validIds = (v: z.infer<typeof ScoreOutput>) => {
       const missing = question.rubric.map((r) => r.id).filter((id) => !v.items.some((i) => i.id === id));
       return missing.length ? `items is missing rubric ids: ${missing.join(', ')}` : null;

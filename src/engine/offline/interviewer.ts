@@ -2,7 +2,7 @@ import type { Brain, BrainResult, ReactContext, Reaction, ReportSummary, Summary
 import { createRng, pick } from '../rng.ts';
 import type { PlanQuestion, ProviderCall, QuestionScore } from '../types.ts';
 import { analyzeAnswer, stripInjection } from './analyze.ts';
-import { heuristicScore } from './score.ts';
+import { heuristicScore } from '../scoring/heuristic.ts';
 
 const STAR_FOLLOW_UPS = {
   situation: ['Can you set the scene first? Where were you, and what was at stake?', 'What was the context? Tell me a little about the team and the situation.'],

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LlmBrain } from '../../../src/engine/llm/llm-brain.ts';
-import { heuristicScore } from '../../../src/engine/offline/score.ts';
+import { heuristicScore } from '../../../src/engine/scoring/heuristic.ts';
 import { interviewerResponder } from '../../fakes/llm/index.ts';
 import { CONFLICT_Q, reactCtx, STRONG_ANSWER } from './fixtures.ts';
 import { type Fakes, makeChain, startFakes } from './setup.ts';
