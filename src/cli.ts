@@ -53,7 +53,10 @@ async function main(): Promise<number> {
     return process.stdout.isTTY ? renderForTerminal(md, { width: Math.max(40, Math.min(process.stdout.columns || 80, 100)), colour: hasColour(process.stdout) }) : md;
   };
   // The terminal is for the interview; logs go to stderr and only when something is wrong.
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', secrets: secretValues(config) });
+  // LOG_LEVEL=info (the .env.example value, meant for servers) would scatter JSON lines through
+  // the conversation, so the terminal shows warnings and up unless asked for debug or less.
+  const level = process.env.LOG_LEVEL && process.env.LOG_LEVEL !== 'info' ? process.env.LOG_LEVEL : 'warn';
+  const logger = createLogger({ level, secrets: secretValues(config) });
   // The terminal needs no speech, so no GPU probe runs here.
   const { runtime: rt, extras } = await bootRuntime(config, logger, { speech: false });
   const out = (s: string) => {

@@ -165,7 +165,7 @@ function toSwagger(r: DocSchema, securedByKeys: boolean): Json {
     const ct = d.contentType ?? 'application/json';
     if (d.schema) response[code] = { description: d.description, content: { [ct]: { schema: jsonSchema(d.schema) } } };
     else if (Number(code) >= 400) response[code] = { description: d.description, content: errorContent() };
-    else if (d.contentType) response[code] = { description: d.description, content: { [ct]: { schema: mediaSchema(ct) } } };
+    else if (d.contentType) response[code] = { description: d.description, content: Object.fromEntries([ct, ...(d.alsoContentTypes ?? [])].map((t) => [t, { schema: mediaSchema(t) }])) };
     else response[code] = { description: d.description, type: 'null' };
   }
   const errors = [...(r.body || r.params || r.querystring ? [400] : []), ...(r['x-secured'] ? [401] : []), ...(r['x-rate-limited'] ? [429] : []), 500];

@@ -10,6 +10,8 @@ export interface ResponseDoc {
   schema?: z.ZodType;
   /** Default application/json. */
   contentType?: string;
+  /** Further media types the same answer may come in (audio in the format the service made). */
+  alsoContentTypes?: string[];
 }
 
 /** What the OpenAPI document says about one route. */

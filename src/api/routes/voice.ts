@@ -174,7 +174,7 @@ const SYNTHESIZE_DOC = docSchema({
   secured: true,
   body: SynthesizeBody,
   responses: {
-    200: { description: 'Audio (Ogg/Opus, WebM/Opus, MP3 or WAV, by the service that answered).', contentType: 'audio/ogg' },
+    200: { description: 'Audio in the format the answering service made; Content-Type says which.', contentType: TTS_CONTENT_TYPES['ogg-opus'], alsoContentTypes: [...new Set(Object.values(TTS_CONTENT_TYPES))].filter((t) => t !== TTS_CONTENT_TYPES['ogg-opus']) },
     400: err('bad_request (no text), text_too_long (max_chars) or unknown_voice (voices).'),
     502: err('speech_failed: every speech service failed; the interview continues in text.'),
     503: err('no_speech_service: no text-to-speech service is available now.'),
