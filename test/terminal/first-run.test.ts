@@ -2,7 +2,7 @@
 // terminal (tmux), then a .env and `make start`. Slow (a full npm install into the clone; the
 // npm cache is reused), so it runs once, end to end.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -34,7 +34,11 @@ async function freePort(): Promise<number> {
 
 describe('first run on a fresh clone', () => {
   it('`make try` shows what it installs, then Alex asks, and the report is drawn in colour', async () => {
-    const term = new Terminal('make try', { cwd: clone, env: userEnv({ STORE_URL: 'memory://' }), width: 100, height: 50 });
+    // The README's path: .env.example copied to .env as it stands (its values must all be valid).
+    copyFileSync(join(clone, '.env.example'), join(clone, '.env'));
+    const env = userEnv();
+    for (const k of ['PORT', 'HOST', 'STORE_URL', 'LOG_LEVEL']) delete env[k];
+    const term = new Terminal('make try', { cwd: clone, env, width: 100, height: 50 });
     terms.push(term);
     // Progress while installing (the count moves), then the first question.
     const installing = await term.waitFor(/install: \d+ npm packages from package-lock\.json/, 120_000);
@@ -53,6 +57,8 @@ describe('first run on a fresh clone', () => {
     expect(done).toMatch(/Screening interview feedback/);
     expect(done).not.toContain('**');
     expect(done).not.toMatch(/^#+ /m);
+    // .env's LOG_LEVEL=info is for servers: no JSON log lines in the conversation.
+    expect(done).not.toMatch(/^\{"level"/m);
   }, 480_000);
 
   it('`make start` reads .env: the banner and the server use the PORT written there', async () => {
