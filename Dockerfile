@@ -41,5 +41,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 
 # SIGTERM lets turns in flight finish before the process exits (see src/main.ts).
 STOPSIGNAL SIGTERM
-# A .env mounted at /app/.env is read too; variables set on the container win over it.
-CMD ["node", "--env-file-if-exists=.env", "--max-semi-space-size=8", "--disable-warning=ExperimentalWarning", "src/main.ts"]
+# Settings come from the container's environment: docker run --env-file .env, or compose's env_file.
+CMD ["node", "--max-semi-space-size=8", "--disable-warning=ExperimentalWarning", "src/main.ts"]

@@ -75,7 +75,7 @@ describe('Dockerfile', () => {
     expect(dockerfile[userIdx]!.args).not.toMatch(/^(root|0)(:|$)/);
     expect(userIdx).toBeLessThan(indexOf((i) => i.op === 'CMD'));
     expect(find('EXPOSE').map((e) => e.args)).toContain('8000');
-    expect(JSON.parse(find('CMD').at(-1)!.args)).toEqual(['node', '--env-file-if-exists=.env', '--max-semi-space-size=8', '--disable-warning=ExperimentalWarning', 'src/main.ts']);
+    expect(JSON.parse(find('CMD').at(-1)!.args)).toEqual(['node', '--max-semi-space-size=8', '--disable-warning=ExperimentalWarning', 'src/main.ts']);
   });
 
   it('checks its health through /health with Node\'s own fetch', () => {
