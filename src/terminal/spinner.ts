@@ -7,7 +7,8 @@ import yoctoSpinner from 'yocto-spinner';
  */
 export async function withSpinner<T>(stream: NodeJS.WriteStream, text: string, work: () => Promise<T>, delayMs = 250): Promise<T> {
   if (!stream.isTTY) return work();
-  const spinner = yoctoSpinner({ text, stream, handleSignals: false });
+  // On Ctrl+C while it spins, the library restores the cursor it hid before the process exits.
+  const spinner = yoctoSpinner({ text, stream });
   const timer = setTimeout(() => spinner.start(), delayMs);
   try {
     return await work();
