@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { competencyChartSvg, renderTrendPng, trendChartSvg } from '../../render/chart.ts';
 import { fontFiles } from '../../render/fonts.ts';
 import { type ApiContext, userKeyOf } from '../context.ts';
@@ -93,7 +93,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
     query: DashboardFilterQuery,
     userScoped: true,
     responses: { 200: { description: 'HTML page.', contentType: 'text/html' }, 401: { description: 'No valid token.', schema: ErrorBody } },
-    handler: async ({ query }, reply) => {
+    handler: async ({ query, req }, reply) => {
       const userKey = query.token ? await ctx.auth.tokens.verify(query.token) : undefined;
       if (!userKey) {
         throw new ApiError(401, 'unauthorized', query.token ? 'That link is not valid any more; ask for a new one with /interview dashboard.' : 'This page needs the link with ?token= that /interview dashboard sends.');
