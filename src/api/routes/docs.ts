@@ -26,7 +26,7 @@ export function docsRoutes(app: FastifyInstance, ctx: ApiContext): void {
       302: { description: 'A browser (Accept: text/html) is sent to the interview panel.' },
     },
     handler: async ({ req }, reply) => {
-      if (/text\/html/.test(req.headers.accept ?? '')) return reply.redirect('/interview', 302);
+      if (/\btext\/html\b/.test(req.headers.accept ?? '')) return reply.redirect('/interview', 302);
       return { name: 'interview-coach', version: ctx.version, interview: '/interview', openapi: '/openapi.json', docs: '/docs', health: '/health', dashboard: '/dashboard', metrics: '/metrics' };
     },
   });

@@ -18,6 +18,8 @@ import { competencyChartSvg } from '../../render/chart.ts';
 import { type ApiContext, userKeyOf } from '../context.ts';
 import { ApiError } from '../http-error.ts';
 import { renderReportPage } from '../reports/page.ts';
+import { docSchema } from '../openapi.ts';
+import { parseOrThrow } from '../validation.ts';
 import { defineRoute } from '../route.ts';
 import { ErrorBody, SessionParams, TokenQuery } from '../schemas.ts';
 import { z } from 'zod';
@@ -43,6 +45,10 @@ const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', mj
 const PANEL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+const PanelQuery = z.object({
+  session: SessionParams.shape.session_id.optional().describe('An interview to resume.'),
+  user: z.string().min(1).max(128).regex(/^[^\u0000-\u001f\u007f]*$/).optional().describe('Whose history the next interview joins.'),
+});
 const ChartQuery = TokenQuery.extend({ width: z.enum(['compact']).optional().describe('compact: drawn for a phone screen.') });
 
 /** Charts drawn for phones: 420 units wide, so their text stays legible at 390 px. */
@@ -115,32 +121,74 @@ export const panelRoutes: FastifyPluginAsync<PanelRoutesOptions> = async (app: F
   const log = ctx.logger;
   if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
   // Static files are not API calls: they do not count against the per-minute limit.
-  const open = { config: { rateLimit: false as const } };
+  const FileParams = z.object({ file: z.string().max(100).describe('File name.') });
+  const file = (url: string, summary: string, type: string) => ({
+    config: { rateLimit: false as const },
+    schema: docSchema({ method: 'GET', url, summary, tags: ['panel'], secured: false, rateLimited: false, params: FileParams, responses: { 200: { description: 'The file.', contentType: type }, 404: { description: 'No such file.', schema: ErrorBody } } }),
+  });
+  const open = {
+    config: { rateLimit: false as const },
+    schema: docSchema({
+      method: 'GET',
+      url: '/interview',
+      summary: 'The interview panel (HTML): start form, text and voice answers, report',
+      tags: ['panel'],
+      secured: false,
+      rateLimited: false,
+      query: PanelQuery,
+      responses: { 200: { description: 'HTML page.', contentType: 'text/html' }, 400: { description: 'A session or user that is not an id.', schema: ErrorBody } },
+    }),
+  };
 
   let chunks: Promise<string[]> | null = null;
-  app.get('/interview', open, async (_req, reply) => {
+  app.get('/interview', open, async (req, reply) => {
+    // The page reads these itself; a malformed one is refused here rather than half-used there.
+    parseOrThrow(PanelQuery, req.query, 'query');
     await ensureBundle(log);
     chunks ??= staticChunks();
     const html = panelHtml(await chunks);
     return reply.type('text/html; charset=utf-8').header('content-security-policy', PANEL_CSP).header('cache-control', 'no-cache').header('referrer-policy', 'no-referrer').send(html);
   });
 
-  app.get<{ Params: { file: string } }>('/panel/:file', open, async (req, reply) => {
+  app.get<{ Params: { file: string } }>('/panel/:file', file('/panel/:file', 'The panel\'s bundled scripts and stylesheet', 'text/javascript'), async (req, reply) => {
     if (!DIST_FILE.test(req.params.file)) throw new ApiError(404, 'not_found', 'No such file.');
     await ensureBundle(log);
     // Chunk names carry a content hash; panel.js and panel.css keep their names, so they revalidate.
     return sendFile(reply, DIST, req.params.file, req.params.file.startsWith('chunk-'), req.headers['accept-encoding']);
   });
-  app.get<{ Params: { file: string } }>('/panel/vad/:file', open, async (req, reply) => {
+  app.get<{ Params: { file: string } }>('/panel/vad/:file', file('/panel/vad/:file', 'The voice detector\'s model and audio worklet (from @ricky0123/vad-web)', 'application/octet-stream'), async (req, reply) => {
     if (!VAD_FILES.has(req.params.file)) throw new ApiError(404, 'not_found', 'No such file.');
     return sendFile(reply, VAD_DIR, req.params.file, true);
   });
-  app.get<{ Params: { file: string } }>('/panel/ort/:file', open, async (req, reply) => {
+  app.get<{ Params: { file: string } }>('/panel/ort/:file', file('/panel/ort/:file', 'ONNX Runtime\'s WASM and its loader (from onnxruntime-web), for the voice detector', 'application/wasm'), async (req, reply) => {
     if (!ORT_FILES.test(req.params.file)) throw new ApiError(404, 'not_found', 'No such file.');
     return sendFile(reply, ORT_DIR, req.params.file, true);
   });
 
-  app.post('/api/documents', async (req, reply) => {
+  const UploadForm = z.object({
+    user_id: z.string().min(1).max(128).describe('Whose document it is (the user_id of the start call).'),
+    kind: z.enum(['resume', 'job-description']).optional().describe('Default: decided from the text.'),
+    file: z.string().describe('The document: PDF, DOCX, TXT or Markdown, within the upload size and page limits.'),
+  });
+  const uploadDoc = docSchema({
+    method: 'POST',
+    url: '/api/documents',
+    summary: 'Upload a resume or job description for a customize interview',
+    description: 'multipart/form-data. The same document intake as chat uploads; pass the returned id in document_ids of a customize start.',
+    tags: ['interview'],
+    secured: true,
+    consumes: ['multipart/form-data'],
+    body: UploadForm,
+    responses: {
+      200: { description: 'Stored: its id and a one-line summary.', schema: z.object({ id: z.string(), summary: z.string(), filename: z.string() }) },
+      400: { description: 'No file or no user_id.', schema: ErrorBody },
+      404: { description: 'documents_unavailable: this server takes no uploads.', schema: ErrorBody },
+      413: { description: 'document_too_large.', schema: ErrorBody },
+      415: { description: 'unsupported_document: not PDF, DOCX, TXT or Markdown.', schema: ErrorBody },
+      422: { description: 'unreadable_document, with the reason.', schema: ErrorBody },
+    },
+  });
+  app.post('/api/documents', { schema: uploadDoc }, async (req, reply) => {
     if (!documents) throw new ApiError(404, 'documents_unavailable', 'Document uploads are not available on this server; start the interview without documents.');
     if (!req.isMultipart()) throw new ApiError(415, 'unsupported_document', "Send multipart/form-data with the document in a 'file' field and your user_id.");
     const fields: Record<string, string> = {};
