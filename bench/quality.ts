@@ -192,7 +192,8 @@ async function playOne(app: Inject, type: StdType, level: string, seed: number, 
 function choose(entries: CalibrationEntry[], type: StdType, questionId: string, competency: string, rand: () => number, uses: Map<string, number>): CalibrationEntry | null {
   const fitting = entries.filter((e) => e.type === type && (e.fits === questionId || e.fits === competency));
   const anyQ = entries.filter((e) => e.type === type && e.fits === '*');
-  const pool = anyQ.length && (rand() < 1 / 6 || !fitting.length) ? anyQ : fitting;
+  // Questions with no fitting answer mostly get skipped, so the off-topic and non-answers keep their share.
+  const pool = fitting.length ? (rand() < 1 / 6 ? anyQ : fitting) : rand() < 1 / 40 ? anyQ : [];
   if (!pool.length) return null;
   const least = Math.min(...pool.map((e) => uses.get(e.id) ?? 0));
   const cands = pool.filter((e) => (uses.get(e.id) ?? 0) === least);
@@ -210,7 +211,12 @@ export interface QualityFigures {
   redundantFollowUps: number;
   followUps: number;
   identicalRepeats: number;
+  redundantAsked: string[];
   misses: { id: string; grade: string; score: number; questionId: string }[];
+  /** Mean score per calibration answer (for --entries). */
+  byEntry: { id: string; grade: string; mean: number; n: number }[];
+  /** Mean score per type and intended grade, to see where the scales drift apart. */
+  means: Record<StdType, Partial<Record<Grade, number>>>;
 }
 
 export async function runQuality(o: { seed?: number; calibrationDir?: string; minUses?: number } = {}): Promise<QualityFigures> {
@@ -246,12 +252,16 @@ export async function runQuality(o: { seed?: number; calibrationDir?: string; mi
   let followUps = 0;
   let redundant = 0;
   let repeats = 0;
+  const redundantAsked: string[] = [];
   for (const x of obs) {
     const seen = new Set<string>();
     for (const f of x.followUps) {
       followUps++;
       const part = askedPart(f);
-      if (part && alreadyGiven(part, x.entry.has)) redundant++;
+      if (part && alreadyGiven(part, x.entry.has)) {
+        redundant++;
+        redundantAsked.push(`${x.entry.id} asked for ${part}: "${f}"`);
+      }
       if (seen.has(f)) repeats++;
       seen.add(f);
     }
@@ -259,7 +269,26 @@ export async function runQuality(o: { seed?: number; calibrationDir?: string; mi
   const misses = obs
     .filter((x) => (x.grade >= 3 && x.score < 2.5) || (x.grade <= 1 && x.score > 2.5) || (x.entry.grade === 'non-answer' && x.score > 1))
     .map((x) => ({ id: x.entry.id, grade: x.entry.grade, score: x.score, questionId: x.questionId }));
+  const means = Object.fromEntries(
+    STD_TYPES.map((t) => [
+      t,
+      Object.fromEntries(
+        (Object.keys(GRADES) as Grade[])
+          .map((g) => [g, obs.filter((x) => x.type === t && x.entry.grade === g)] as const)
+          .filter(([, xs]) => xs.length)
+          .map(([g, xs]) => [g, Math.round((xs.reduce((s, x) => s + x.score, 0) / xs.length) * 100) / 100]),
+      ),
+    ]),
+  ) as QualityFigures['means'];
+  const byEntry = entries
+    .map((e) => {
+      const xs = obs.filter((x) => x.entry.id === e.id);
+      return { id: e.id, grade: e.grade, n: xs.length, mean: xs.length ? Math.round((xs.reduce((s, x) => s + x.score, 0) / xs.length) * 100) / 100 : NaN };
+    });
   return {
+    byEntry,
+    redundantAsked,
+    means,
     seed,
     interviews,
     answers: obs.length,
@@ -275,7 +304,7 @@ export async function runQuality(o: { seed?: number; calibrationDir?: string; mi
 }
 
 if (isMain(import.meta.url)) {
-  const { values } = parseArgs({ options: { seed: { type: 'string' }, calibration: { type: 'string' }, json: { type: 'boolean' }, misses: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { seed: { type: 'string' }, calibration: { type: 'string' }, json: { type: 'boolean' }, misses: { type: 'boolean' }, entries: { type: 'boolean' } } });
   const f = await runQuality({ ...(values.seed ? { seed: Number(values.seed) } : {}), ...(values.calibration ? { calibrationDir: path.resolve(values.calibration) } : {}) });
   if (values.json) process.stdout.write(`${JSON.stringify(f, null, 2)}\n`);
   const p2 = (x: number) => x.toFixed(2);
@@ -291,5 +320,8 @@ if (isMain(import.meta.url)) {
     'follow-ups asking for a part already given': `${pct(f.redundantFollowUps)} of ${f.followUps} (goal <= 5 %)`,
     'identical follow-ups repeated in a question': `${f.identicalRepeats} (goal 0)`,
   });
+  for (const t of STD_TYPES) process.stdout.write(`  mean score by intended grade, ${t}: ${Object.entries(f.means[t]).map(([g, m]) => `${g} ${m}`).join(', ')}\n`);
+  if (values.entries) for (const e of f.byEntry) process.stdout.write(`  ${e.id.padEnd(32)} ${e.grade.padEnd(11)} ${e.mean} (n=${e.n})\n`);
+  if (values.misses) for (const r of [...new Set(f.redundantAsked)]) process.stdout.write(`  redundant: ${r}\n`);
   if (values.misses) for (const m of f.misses) process.stdout.write(`  miss: ${m.id} (${m.grade}) scored ${m.score} on ${m.questionId}\n`);
 }

@@ -278,6 +278,7 @@ export class InterviewEngine {
       latest: text,
       followUpsAsked: ans.followUps,
       maxFollowUps: MAX_FOLLOW_UPS,
+      askedFollowUps: session.transcript.filter((t) => t.q === i && t.kind === 'follow-up').map((t) => t.text),
       summary: session.summary,
       seed: session.seed + session.transcript.length,
     };
@@ -339,7 +340,7 @@ export class InterviewEngine {
         session.status = 'active';
         session.activeSince = this.now();
         const last = [...session.transcript].reverse().find((t) => t.role === 'interviewer' && (t.kind === 'question' || t.kind === 'follow-up'));
-        const msgs = [say.resumedMessage(), last?.text ?? session.plan[i]!.text];
+        const msgs = [say.resumedMessage(), last ? say.withoutIntro(last.text) : session.plan[i]!.text];
         this.push(session, 'interviewer', msgs.join(' '), i, 'repeat');
         return this.reply(session, msgs);
       }
@@ -391,7 +392,7 @@ export class InterviewEngine {
   private askCurrent(session: Session): string {
     const i = session.current;
     const q = session.plan[i]!;
-    const text = `${say.questionIntro(i, session.plan.length, session.seed)} ${q.text}`;
+    const text = `${say.questionIntro(i, session.plan.length, session.seed, session.plan[i - 1], q)} ${q.text}`;
     this.push(session, 'interviewer', text, i, 'question');
     return text;
   }

@@ -35,6 +35,8 @@ export function toPlanQuestion(q: BankQuestion): PlanQuestion {
   };
   if (q.category) p.category = q.category;
   if (q.keywords) p.keywords = q.keywords;
+  if (q.concepts) p.concepts = q.concepts;
+  if (q.misconceptions) p.misconceptions = q.misconceptions;
   return p;
 }
 

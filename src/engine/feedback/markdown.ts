@@ -29,8 +29,10 @@ export function renderReportMarkdown(r: Report): string {
     const status = q.status === 'answered' ? scoreText(q.score) : q.status;
     lines.push(`${i + 1}. ${q.question} — **${status}**${q.heuristic || q.status !== 'answered' ? '' : ` (${q.scoredBy})`}`);
     for (const ref of q.source?.refs ?? []) lines.push(`   - about ${ref.source} lines ${ref.lineStart}-${ref.lineEnd}: "${ref.quote}"`);
+    if (q.cappedBecause) lines.push(`   - Why this score: ${q.cappedBecause}`);
     for (const e of q.evidence.slice(0, 2)) lines.push(`   > "${e}"`);
-    for (const s of q.improvements.slice(0, 1)) lines.push(`   - Next time: ${s}`);
+    for (const s of q.improvements.filter((x) => x !== q.cappedBecause).slice(0, 1)) lines.push(`   - Next time: ${s}`);
+    if (q.strongAnswer && q.status !== 'unanswered') lines.push(`   - ${q.strongAnswer}`);
   });
   if (r.competencies.length) {
     lines.push('', '**By competency**', ...r.competencies.map((c) => `- ${c.competency.replace(/-/g, ' ')}: ${scoreText(c.score)}`));

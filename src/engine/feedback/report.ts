@@ -39,6 +39,8 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
       improvements: sc?.improvements ?? [],
       scoredBy: sc?.scoredBy ?? (status === 'answered' ? 'heuristic' : '-'),
       heuristic: sc?.heuristic ?? true,
+      ...(sc?.strongAnswer ? { strongAnswer: sc.strongAnswer } : {}),
+      ...(sc?.cappedBecause ? { cappedBecause: sc.cappedBecause } : {}),
       ...(q.source.kind !== 'bank' ? { source: q.source } : {}),
     };
   });
