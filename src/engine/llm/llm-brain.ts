@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Brain, BrainResult, ReactContext, Reaction, ReportSummary, SummaryInput } from '../brain.ts';
 import { analyzeAnswer, stripInjection } from '../offline/analyze.ts';
 import { hasEarlierAnswer, OfflineBrain, summarizeHeuristically } from '../offline/interviewer.ts';
+import { isNonAnswerTurn } from '../offline/listening.ts';
 import { heuristicScore } from '../scoring/heuristic.ts';
 import { guardScore } from '../scoring/model.ts';
 import { MIN_JUDGEABLE_WORDS } from '../scoring/thresholds.ts';
@@ -61,7 +62,7 @@ export class LlmBrain implements Brain {
     const a = analyzeAnswer(latest, ctx.question.keywords ?? []);
     // Some turns need no model: a plain "I don't know" (to the question or to a follow-up),
     // or nothing left once injections are removed.
-    if (rules.declined || a.declined || !latest) return { value: rules, calls: [this.offlineCall('react')] };
+    if (rules.declined || a.declined || isNonAnswerTurn(ctx) || !latest) return { value: rules, calls: [this.offlineCall('react')] };
     try {
       const out = await this.ask('react', buildReactMessages(ctx, answer, latest), { temperature: 0.6, maxOutputTokens: 300, json: REACT_OUTPUT }, ReactOutput, this.turnDeadlineMs, signal);
       const value = guardReaction(out.value, { followUpsAsked: ctx.followUpsAsked, maxFollowUps: ctx.maxFollowUps, latestWords: a.words, canDecline: !hasEarlierAnswer(ctx) }, rules);

@@ -140,6 +140,13 @@ export function listenReaction(ctx: ReactContext): Reaction {
   return { acknowledgement: ack, declined: false };
 }
 
+/** A message that gives nothing to judge ("I don't have an example", "no idea"): the rules' lifeline handles it, no model needed. */
+export function isNonAnswerTurn(ctx: Pick<ReactContext, 'latest'>): boolean {
+  const text = stripInjection(ctx.latest).text.trim();
+  const a = analyzeAnswer(text);
+  return a.words <= 30 && (NON_ANSWER.test(text) || REFUSAL.test(text));
+}
+
 /** Whether an earlier message for this question was a real answer (not a non-answer, not gibberish). */
 export function hasEarlierRealAnswer(ctx: Pick<ReactContext, 'answer' | 'latest' | 'followUpsAsked'>): boolean {
   if (ctx.followUpsAsked === 0) return false;

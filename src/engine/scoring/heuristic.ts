@@ -13,6 +13,8 @@ export const CAPS = {
   offTopic: 1,
   /** Terms named with nothing explained, a stated misconception, or a hypothetical instead of an example. */
   shallow: 2,
+  /** Under twenty words: too little to show much, however apt. */
+  brief: 1.8,
 } as const;
 
 /** Evidence must be a sentence that says something (never "Sure."). */
@@ -81,6 +83,7 @@ function judge(question: PlanQuestion, text: string, type?: InterviewType): Judg
   if (h.kind === 'technical' && h.misconceptions.length) capAt(CAPS.shallow, `Part of the answer was incorrect: ${h.misconceptions[0]}`);
   if (h.kind === 'behavioral' && h.hypothetical && !h.nonAnswer) capAt(CAPS.shallow, 'You described what you would do rather than a time you did it.');
   if (a.words < 8) capAt(1, 'The answer was too short to assess.');
+  else if (a.words < 20) capAt(CAPS.brief, 'The answer was too brief to show much; give the detail behind it.');
 
   const items = question.rubric.map((item): RubricScore => {
     const kind = itemKind(item);
