@@ -142,7 +142,8 @@ export class InterviewEngine {
       };
       session.plan = await this.makePlan(session, o.documentIds ?? []);
       session.answers = session.plan.map((q) => ({ questionId: q.id, parts: [], status: 'pending' as const, followUps: 0 }));
-      const messages = [say.greeting(type, session.userName, role, seed), ...session.modeNotes.filter((n) => n.startsWith('Mode:') || n.startsWith('Plan:'))];
+      // The plan may have named the role more exactly (a job description's title).
+      const messages = [say.greeting(type, session.userName, session.role, seed), ...session.modeNotes.filter((n) => n.startsWith('Mode:') || n.startsWith('Plan:'))];
       this.push(session, 'interviewer', messages[0]!, -1, 'greeting');
       const q = this.askCurrent(session);
       messages.push(q);
