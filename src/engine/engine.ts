@@ -5,7 +5,7 @@ import { UserError } from './errors.ts';
 import { buildReport } from './feedback/report.ts';
 import { DEFAULT_MAX_ANSWER_CHARS, parseCommand, sanitizeText } from './input.ts';
 import { parseLevel, parseRole, SPECS } from './interview-types.ts';
-import { OfflineBrain, summarizeHeuristically } from './offline/interviewer.ts';
+import { hasEarlierAnswer, OfflineBrain, summarizeHeuristically } from './offline/interviewer.ts';
 import { heuristicScore } from './scoring/heuristic.ts';
 import * as say from './phrases.ts';
 import { buildBankPlan } from './plan.ts';
@@ -287,8 +287,9 @@ export class InterviewEngine {
     if (reaction.note) session.summary = [session.summary, reaction.note].filter(Boolean).join('; ').slice(-400);
 
     const messages: string[] = [];
-    // A "not sure" after an earlier answer to the same question moves on and keeps that answer.
-    if (reaction.declined && ans.parts.length > 1) {
+    // A "not sure" after an earlier answer to the same question moves on and keeps that answer
+    // (a decline after nothing but non-answers, such as after a lifeline, is a decline).
+    if (reaction.declined && ans.parts.length > 1 && hasEarlierAnswer({ answer: ans.parts.join('\n'), latest: text, followUpsAsked: ans.followUps })) {
       ans.parts.pop();
       ans.status = 'answered';
       this.scoreInBackground(session, i);

@@ -80,7 +80,7 @@ export function listenReaction(ctx: ReactContext): Reaction {
   const lifelineGiven = asked.some((f) => Object.values(LIFELINE).includes(f as never));
   const redirected = asked.some((f) => f.startsWith('Thanks, though that'));
   const earlier = hasEarlierRealAnswer(ctx);
-  const latestNonAnswer = latest.words <= 30 && (NON_ANSWER.test(latestText) || latest.declined);
+  const latestNonAnswer = latest.words <= 30 && (NON_ANSWER.test(latestText) || latest.declined) && !/\bbut\b(\s+\S+){10,}/i.test(latestText);
 
   if (latest.words <= 25 && REFUSAL.test(latestText)) {
     if (earlier) return { acknowledgement: pick(["That's fine, thank you.", 'Okay, no problem.'], rand), declined: false };

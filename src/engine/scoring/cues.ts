@@ -64,7 +64,7 @@ club clubs hobby hobbies weekend weekends partner dog cat pet pets tennis basket
 export const WORKPLACE = new Set(
   `company companies startup startups employer job jobs role roles internship intern office manager managers colleague colleagues coworker coworkers teammate teammates
 client clients customer customers user users stakeholder stakeholders project projects product products service services system systems code codebase engineer engineers
-engineering developer developers deploy deployment deployed production release releases feature features bug bugs incident incidents outage sprint sprints deadline deadlines
+engineering developer developers app apps website software tool tools deploy deployment deployed production release releases feature features bug bugs incident incidents outage sprint sprints deadline deadlines
 api apis database databases server servers pipeline pipelines migration data design review reviews ticket tickets roadmap budget revenue sales contract contracts
 university course courses thesis class classmates professor supervisor degree school assignment exam exams hackathon semester lecture`.split(/\s+/),
 );

@@ -123,9 +123,11 @@ export function listen(question: PlanQuestion, type: InterviewType, text: string
   const kind = answerKind(type, question);
   const a = analyzeAnswer(clean, question.keywords ?? []);
   const first = stripInjection(firstMessage(clean)).text.trim();
-  const firstWords = wordsOf(first).length;
+  const firstWords = first.split(/\s+/).filter(Boolean).length;
   const refused = firstWords <= 25 && REFUSAL.test(first);
-  const nonAnswer = refused || a.gibberish || (firstWords <= 30 && NON_ANSWER.test(first)) || firstWords === 0;
+  // "I don't know the exact date, but at my last job..." goes on to answer: not a non-answer.
+  const goesOn = /\bbut\b(\s+\S+){10,}/i.test(first);
+  const nonAnswer = refused || a.gibberish || (firstWords <= 30 && NON_ANSWER.test(first) && !goesOn) || firstWords === 0;
   const lower = clean.toLowerCase();
 
   const parts: Partial<Record<Part, string>> = {};
@@ -185,7 +187,7 @@ export function listen(question: PlanQuestion, type: InterviewType, text: string
   const offTopic =
     !nonAnswer &&
     a.words >= 12 &&
-    ((overlap === 0 && (workplace <= 2 || leisure >= 2)) || (leisure >= 3 && leisure > workplace * 2) || (leisure >= 4 && leisure >= workplace) || (kind === 'technical' && overlap === 0 && concepts.length === 0));
+    ((overlap === 0 && (workplace <= 1 || leisure > workplace)) || (leisure >= 3 && leisure > workplace * 2) || (leisure >= 4 && leisure >= workplace) || (kind === 'technical' && overlap === 0 && concepts.length === 0));
 
   const missing = PARTS[kind].filter((p) => !parts[p] && !OPTIONAL.has(p));
   return { kind, parts, missing, nonAnswer, refused, offTopic, hypothetical, concepts, misconceptions, buzzwords, substance, analysis: a };
