@@ -43,7 +43,6 @@ const PRONOUNS: [RegExp, string][] = [
   [/\bthey've\b/g, "you've"],
   [/\bthey\b/g, 'you'],
   [/\btheir\b/g, 'your'],
-  [/\bthem\b/g, 'you'],
   [/\bthe candidate\b/gi, 'you'],
   [/\byou was\b/g, 'you were'],
   [/\byou has\b/g, 'you have'],
