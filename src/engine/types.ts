@@ -59,8 +59,6 @@ export interface QuestionScore {
   /** 'heuristic' when the offline rules scored it; otherwise the provider/model. */
   scoredBy: string;
   heuristic: boolean;
-  /** What a strong answer to this question would include, for the candidate, in second person. */
-  strongAnswer?: string;
   /** Why the score was held down (off topic, no answer, a misconception), when it was. */
   cappedBecause?: string;
 }
@@ -150,6 +148,7 @@ export interface Report {
     improvements: string[];
     scoredBy: string;
     heuristic: boolean;
+    /** What a strong answer to this question would include, for the candidate, in second person. */
     strongAnswer?: string;
     cappedBecause?: string;
     source?: QuestionSource;

@@ -64,7 +64,20 @@ export function toSecondPerson(shows: string): string {
 }
 
 /** Per question, what a strong answer would include, written to the candidate. */
+const strongCache = new Map<string, string>();
+
 export function strongAnswerFor(question: Pick<PlanQuestion, 'rubric'>): string {
+  // The same question is scored many times; its line never changes.
+  const key = question.rubric.map((r) => `${r.weight}:${r.shows}`).join('|');
+  const hit = strongCache.get(key);
+  if (hit !== undefined) return hit;
+  const line = writeStrongAnswer(question);
+  if (strongCache.size > 2000) strongCache.clear();
+  strongCache.set(key, line);
+  return line;
+}
+
+function writeStrongAnswer(question: Pick<PlanQuestion, 'rubric'>): string {
   const items = [...question.rubric].sort((a: RubricItem, b: RubricItem) => b.weight - a.weight).map((r) => toSecondPerson(r.shows));
   if (!items.length) return '';
   const list = items.length === 1 ? items[0]! : `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;

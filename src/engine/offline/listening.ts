@@ -74,7 +74,10 @@ function acknowledgement(h: Heard, latestWords: number, rand: () => number): str
  */
 export function listenReaction(ctx: ReactContext): Reaction {
   const latestText = stripInjection(ctx.latest).text.trim();
-  const latest = analyzeAnswer(latestText, ctx.question.keywords ?? []);
+  // One reading of the whole answer per turn; the latest message is read again only when it differs.
+  const h = listen(ctx.question, ctx.type, ctx.answer);
+  const single = ctx.latest === ctx.answer;
+  const latest = single ? h.analysis : analyzeAnswer(latestText, ctx.question.keywords ?? []);
   const asked = ctx.askedFollowUps ?? [];
   const rand = createRng(ctx.seed + ctx.followUpsAsked * 13 + ctx.question.id.length);
   const lifelineGiven = asked.some((f) => Object.values(LIFELINE).includes(f as never));
@@ -90,13 +93,11 @@ export function listenReaction(ctx: ReactContext): Reaction {
     // "Not sure" to a follow-up is not a refusal of the question: keep what was said and move on.
     if (earlier) return { acknowledgement: pick(["That's fine, thank you.", 'Okay, no problem.', 'Understood, thanks.'], rand), declined: false };
     if (!lifelineGiven && ctx.followUpsAsked < ctx.maxFollowUps) {
-      const h = listen(ctx.question, ctx.type, ctx.answer);
       return { acknowledgement: '', followUp: LIFELINE[h.kind], declined: false, note: 'no example at first' };
     }
     return { acknowledgement: '', declined: true, note: `no answer for "${ctx.question.competency}"` };
   }
 
-  const h = listen(ctx.question, ctx.type, ctx.answer);
   const ack = acknowledgement(h, latest.words, rand);
   // After a lifeline, whatever the candidate offers is taken kindly and the interview moves on.
   if (lifelineGiven || ctx.followUpsAsked >= ctx.maxFollowUps) return { acknowledgement: ack, declined: false };
@@ -105,8 +106,9 @@ export function listenReaction(ctx: ReactContext): Reaction {
     if (asked.includes(CLARIFY)) return { acknowledgement: '', declined: false };
     return { acknowledgement: '', followUp: CLARIFY, declined: false };
   }
-  const latestHeard = ctx.latest === ctx.answer ? h : listen(ctx.question, ctx.type, ctx.latest);
-  if (latestHeard.offTopic) {
+  // Relevance is judged on the first answer, and again only on the reply to a redirect.
+  const latestHeard = single ? h : redirected ? listen(ctx.question, ctx.type, ctx.latest) : null;
+  if (latestHeard?.offTopic) {
     if (redirected) return { acknowledgement: 'Thanks.', declined: false, note: 'stayed off topic' };
     return { acknowledgement: '', followUp: redirect(ctx.question.text), declined: false, note: 'answered something else' };
   }

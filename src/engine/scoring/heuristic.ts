@@ -1,4 +1,4 @@
-import { MISSING_ADVICE, STRENGTH_LEAD, strongAnswerFor } from '../feedback/advice.ts';
+import { MISSING_ADVICE, STRENGTH_LEAD } from '../feedback/advice.ts';
 import { quote, stripInjection } from '../offline/analyze.ts';
 import { COMMON_WORDS } from '../offline/lexicon.ts';
 import type { InterviewType, PlanQuestion, QuestionScore, RubricItem, RubricScore } from '../types.ts';
@@ -123,7 +123,9 @@ export function heuristicScore(question: PlanQuestion, rawAnswer: string, type?:
   // Requests for a score are not part of the answer.
   const answer = stripInjection(rawAnswer).text;
   const whole = judge(question, answer, type);
-  const first = answer.includes('\n') ? judge(question, answer.split('\n')[0]!, type) : null;
+  // Only a cap or a filler penalty can pull a longer answer below its first part, so only then is the first part judged alone.
+  const dragged = Boolean(whole.cappedBecause) || whole.heard.analysis.fillerRate > 0.08;
+  const first = dragged && answer.includes('\n') ? judge(question, answer.split('\n')[0]!, type) : null;
   const best = first && first.score > whole.score ? first : whole;
   const h = whole.heard;
 
@@ -154,7 +156,6 @@ export function heuristicScore(question: PlanQuestion, rawAnswer: string, type?:
     improvements: [...new Set(improvements)].slice(0, 3),
     scoredBy: 'heuristic',
     heuristic: true,
-    strongAnswer: strongAnswerFor(question),
     ...(best.cappedBecause ? { cappedBecause: best.cappedBecause } : {}),
   };
 }

@@ -73,7 +73,6 @@ export function guardScore(question: PlanQuestion, answer: string, out: ScoreOut
     improvements: improvements.length ? [...new Set(improvements)].slice(0, 3) : rules.improvements,
     scoredBy,
     heuristic: false,
-    ...(rules.strongAnswer ? { strongAnswer: rules.strongAnswer } : {}),
     ...(rules.cappedBecause ? { cappedBecause: rules.cappedBecause } : {}),
   };
 }

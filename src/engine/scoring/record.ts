@@ -80,15 +80,18 @@ function wordsOf(text: string): string[] {
 }
 
 /** Stems of the words a question is about: its text, keywords, concepts, rubric and competency cues. */
-const stemCache = new WeakMap<object, string[]>();
+// Sessions are loaded from the store each turn, so questions arrive as new objects: cache by id and text.
+const stemCache = new Map<string, string[]>();
 function topicStems(q: PlanQuestion): string[] {
-  const hit = stemCache.get(q);
+  const key = `${q.id}\u0000${q.text}`;
+  const hit = stemCache.get(key);
   if (hit) return hit;
   const text = [q.text, ...(q.keywords ?? []), ...(q.concepts ?? []), ...q.rubric.map((r) => r.shows)].join(' ');
   const stems = new Set(wordsOf(text).filter((w) => w.length >= 5 && !COMMON_WORDS.has(w)).map((w) => w.slice(0, Math.max(5, w.length - 2))));
   for (const c of competencyCues(q.competency, q.category)) stems.add(c);
   const out = [...stems];
-  stemCache.set(q, out);
+  if (stemCache.size > 5000) stemCache.clear();
+  stemCache.set(key, out);
   return out;
 }
 
@@ -105,20 +108,43 @@ function conceptHits(q: PlanQuestion, lower: string): string[] {
   return [...new Set(terms.filter((t) => lower.includes(t.toLowerCase())))];
 }
 
+const patterns = new Map<string, RegExp | null>();
+function patternOf(p: string): RegExp | null {
+  let re = patterns.get(p);
+  if (re === undefined) {
+    try {
+      re = new RegExp(p, 'i');
+    } catch {
+      // The bank schema rejects bad patterns; one from elsewhere simply never matches.
+      re = null;
+    }
+    patterns.set(p, re);
+  }
+  return re;
+}
+
 function misconceptionHits(q: PlanQuestion, text: string): string[] {
   const out: string[] = [];
-  for (const m of q.misconceptions ?? []) {
-    try {
-      if (new RegExp(m.pattern, 'i').test(text)) out.push(m.says);
-    } catch {
-      // A bad pattern in a bank is caught by the bank tests; here it simply never matches.
-    }
-  }
+  for (const m of q.misconceptions ?? []) if (patternOf(m.pattern)?.test(text)) out.push(m.says);
   return out;
 }
 
+// A turn that completes an answer reads it twice (to react, then to score): keep the last few records.
+const recent = new Map<string, Heard>();
+const RECENT_MAX = 8;
+
 /** Builds the record of what was said. `text` is every message for the question, joined by newlines. */
 export function listen(question: PlanQuestion, type: InterviewType, text: string): Heard {
+  const key = `${question.id}\u0000${answerKind(type, question)}\u0000${text}`;
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const heard = readAnswer(question, type, text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(key, heard);
+  return heard;
+}
+
+function readAnswer(question: PlanQuestion, type: InterviewType, text: string): Heard {
   const clean = stripInjection(text).text;
   const kind = answerKind(type, question);
   const a = analyzeAnswer(clean, question.keywords ?? []);
@@ -131,7 +157,8 @@ export function listen(question: PlanQuestion, type: InterviewType, text: string
   const lower = clean.toLowerCase();
 
   const parts: Partial<Record<Part, string>> = {};
-  const find = (re: RegExp) => a.sentences.find((s) => re.test(s));
+  // One pass over the whole text first: most cues are absent, and then no sentence needs testing.
+  const find = (re: RegExp) => (re.test(clean) ? a.sentences.find((s) => re.test(s)) : undefined);
   const words = wordsOf(clean);
   const leisure = words.filter((w) => LEISURE.has(w)).length;
   const workplace = words.filter((w) => WORKPLACE.has(w)).length;
