@@ -50,6 +50,6 @@ export function summarizeHeuristically(input: SummaryInput): ReportSummary {
   if (best && worst && best !== worst) {
     summary += ` Your strongest answer was on ${best.question.competency.replace(/-/g, ' ')}; the weakest on ${worst.question.competency.replace(/-/g, ' ')}.`;
   }
-  summary += ' Scores come from the built-in rules (structure, specifics, numbers, length), not a language model.';
+  summary += ' Scores come from the built-in rules (which parts each answer covered, how it explained or backed them, and whether it answered the question), not a language model.';
   return { summary, strengths, improvements };
 }
