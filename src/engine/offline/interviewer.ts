@@ -4,8 +4,9 @@ import { heuristicScore } from '../scoring/heuristic.ts';
 import type { PlanQuestion, ProviderCall, QuestionScore } from '../types.ts';
 import { hasEarlierRealAnswer, listenReaction } from './listening.ts';
 
-function offlineCall(purpose: ProviderCall['purpose']): ProviderCall {
-  return { at: Date.now(), purpose, provider: 'offline', model: 'rules', inputTokens: 0, outputTokens: 0, costUsd: 0, ms: 0 };
+/** The record of an answer the rules gave; `fallbackFrom` names who should have answered and did not. */
+export function offlineCall(purpose: ProviderCall['purpose'], fallbackFrom: string[] = [], at = Date.now()): ProviderCall {
+  return { at, purpose, provider: 'offline', model: 'rules', inputTokens: 0, outputTokens: 0, costUsd: 0, ms: 0, ...(fallbackFrom.length ? { fallbackFrom } : {}) };
 }
 
 /** Whether the candidate said something judgeable on this question before the latest message. */
@@ -15,12 +16,15 @@ export const hasEarlierAnswer = hasEarlierRealAnswer;
 export class OfflineBrain implements Brain {
   readonly name = 'offline';
 
+  /** When the reaction moves on, the answer is scored in the same step, as the model does. */
   async react(ctx: ReactContext): Promise<BrainResult<Reaction>> {
-    return { value: this.reactSync(ctx), calls: [offlineCall('react')] };
+    const value = reactByRules(ctx);
+    if (value.declined || value.followUp) return { value, calls: [offlineCall('react')] };
+    return { value: { ...value, score: heuristicScore(ctx.question, ctx.answer) }, calls: [offlineCall('react')] };
   }
 
   reactSync(ctx: ReactContext): Reaction {
-    return listenReaction(ctx);
+    return reactByRules(ctx);
   }
 
   async score(question: PlanQuestion, answer: string): Promise<BrainResult<QuestionScore>> {
@@ -30,6 +34,15 @@ export class OfflineBrain implements Brain {
   async summarize(input: SummaryInput): Promise<BrainResult<ReportSummary>> {
     return { value: summarizeHeuristically(input), calls: [offlineCall('summary')] };
   }
+}
+
+/**
+ * The rules' reaction, from the record of what the candidate said: a lifeline for a
+ * non-answer, a redirect for an off-topic answer, a probe for the most valuable missing
+ * part, or an acknowledgement that moves on.
+ */
+export function reactByRules(ctx: ReactContext): Reaction {
+  return listenReaction(ctx);
 }
 
 /** Strengths and improvements that recur across answers, and a plain summary line. */

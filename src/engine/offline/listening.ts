@@ -142,11 +142,12 @@ export function listenReaction(ctx: ReactContext): Reaction {
   return { acknowledgement: ack, declined: false };
 }
 
-/** A message that gives nothing to judge ("I don't have an example", "no idea"): the rules' lifeline handles it, no model needed. */
-export function isNonAnswerTurn(ctx: Pick<ReactContext, 'latest'>): boolean {
+/** A first message that gives nothing to judge ("I don't have an example", "no idea"): the rules' lifeline handles it, no model needed. */
+export function isNonAnswerTurn(ctx: Pick<ReactContext, 'latest' | 'answer' | 'followUpsAsked'>): boolean {
   const text = stripInjection(ctx.latest).text.trim();
   const a = analyzeAnswer(text);
-  return a.words <= 30 && (NON_ANSWER.test(text) || REFUSAL.test(text));
+  // After a real answer, "not sure" to a follow-up is the model's to acknowledge (and score).
+  return a.words <= 30 && (NON_ANSWER.test(text) || REFUSAL.test(text)) && !hasEarlierRealAnswer(ctx);
 }
 
 /** Whether an earlier message for this question was a real answer (not a non-answer, not gibberish). */
