@@ -80,7 +80,7 @@ describe('panel routes', () => {
     expect(early.statusCode).toBe(409);
     expect((await app.inject({ method: 'GET', url: '/api/reports/nope', headers: bearer })).statusCode).toBe(404);
 
-    const { id, start: own } = await runInterview(app, { userId: 'rep', answer: 'I cut <script>alert(1)</script> build time by 40% by caching.' });
+    const { id, start: own } = await runInterview(app, { userId: 'rep', answer: 'I cut our <b>build</b> time by 40% by caching <script>alert(1)</script> the dependency layer, and I measured it for two weeks.' });
     const token = own.json.user_token as string;
     // Only its owner (or an API key) reads a report.
     expect((await app.inject({ method: 'GET', url: `/api/reports/${id}` })).statusCode).toBe(401);
@@ -95,7 +95,10 @@ describe('panel routes', () => {
     const page = await app.inject({ method: 'GET', url: `/reports/${id}?token=${encodeURIComponent(token)}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('<script>');
-    expect(page.body).toContain('&lt;script&gt;');
+    // What the candidate said is quoted as text, markup and all.
+    const quoted = (view.report.questions as { evidence: string[] }[]).flatMap((q) => q.evidence);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const q of quoted) expect(page.body).toContain(q.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
     expect(page.body).toContain(`href="/dashboard/rep?token=${encodeURIComponent(token)}"`);
     expect(page.body).toContain('@media print');
     const svg = await app.inject({ method: 'GET', url: `/reports/${id}/chart.svg?token=${encodeURIComponent(token)}&width=compact` });

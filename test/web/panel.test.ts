@@ -143,13 +143,27 @@ describe('interview panel in Chromium (text)', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => log(page).locator('p.line.candidate').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => log(page).locator('p.line.interviewer').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
-    // Alex's and the candidate's lines; one-off notices (the mode line) are not part of the transcript.
-    const before = await log(page).locator('p.line:not(.notice)').allInnerTexts();
+    // Alex's and the candidate's words, turn by turn (consecutive lines of one speaker joined: the live
+    // view shows each utterance apart, the stored transcript may keep them as one turn); one-off
+    // notices such as the mode line are not part of the transcript.
+    const conversation = async () => {
+      const turns: string[] = [];
+      let who = '';
+      for (const line of await log(page).locator('p.line:not(.notice)').allInnerTexts()) {
+        const [speaker = '', ...rest] = line.split('\n');
+        const text = rest.join(' ').replace(/\s+/g, ' ').trim();
+        if (speaker === who) turns[turns.length - 1] += ` ${text}`;
+        else turns.push(`${speaker}: ${text}`);
+        who = speaker;
+      }
+      return turns;
+    };
+    const before = await conversation();
     const progress = await page.locator('.progress').innerText();
     expect(page.url()).toMatch(/[?&]session=/);
 
     await page.reload();
-    await expect.poll(() => log(page).locator('p.line:not(.notice)').allInnerTexts(), { timeout: 10_000 }).toEqual(before);
+    await expect.poll(conversation, { timeout: 10_000 }).toEqual(before);
     expect(await page.locator('.progress').innerText()).toBe(progress);
     // And it carries on from there.
     await page.getByLabel('Your answer').fill(GOOD_ANSWER);
