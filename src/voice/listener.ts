@@ -17,8 +17,13 @@ import { createVad, type CreateVadOptions } from '../gpu/audio/vad/create.ts';
 import { VAD_SAMPLE_RATE, type VoiceActivityDetector } from '../gpu/audio/vad/types.ts';
 
 export interface ListenerOptions {
-  /** Silence that ends the answer. */
+  /** Silence that ends the answer; with requiredSilenceMs, the shortest that may. */
   endSilenceMs: number;
+  /**
+   * Asked once endSilenceMs of silence has passed, and on every tick after: the silence the
+   * answer needs now (it can change as the last pieces are transcribed).
+   */
+  requiredSilenceMs?: () => number;
   /** Shorter pause at which a piece is cut and sent for transcription early. */
   pieceSilenceMs?: number;
   /** Longest piece (Whisper reads 30 s windows). */
@@ -30,6 +35,8 @@ export interface ListenerOptions {
 
 export interface ListenerEvents {
   speechStart(atMs: number): void;
+  /** Speech began again inside an answer that was already open (after a pause). */
+  speechResumed?(atMs: number): void;
   piece(utterance: Utterance): void;
   /** The answer is over: endSilenceMs passed with no speech. */
   turnEnd(info: { voicedMs: number; startedAtMs: number; endedAtMs: number }): void;
@@ -53,6 +60,7 @@ export class CandidateListener {
   private readonly vad: VoiceActivityDetector;
   private readonly ownsVad: boolean;
   private readonly endSilenceMs: number;
+  private readonly requiredSilenceMs: (() => number) | undefined;
   private readonly frameMs: number;
   private readonly hangoverMs: number;
   private events: ListenerEvents;
@@ -70,6 +78,7 @@ export class CandidateListener {
     this.vad = vad;
     this.ownsVad = ownsVad;
     this.endSilenceMs = opts.endSilenceMs;
+    this.requiredSilenceMs = opts.requiredSilenceMs;
     this.frameMs = (vad.frameSamples / VAD_SAMPLE_RATE) * 1000;
     this.hangoverMs = vad.hangoverMs ?? 0;
     this.events = events;
@@ -178,6 +187,8 @@ export class CandidateListener {
           // The frames that confirmed the speech were counted just before this event.
           this.turnVoicedFrom = this.voicedTotal - Math.min(this.voicedRun, e.detectedAtMs - e.speechStartMs);
           this.events.speechStart(this.clockBase + e.speechStartMs);
+        } else {
+          this.events.speechResumed?.(this.clockBase + e.speechStartMs);
         }
         this.lastSpeechEnd = null;
       } else {
@@ -186,8 +197,9 @@ export class CandidateListener {
       }
     }
     const now = this.pipeline.segmenter.nowMs;
-    if (this.turnOpen && !this.pipeline.segmenter.speaking && this.lastSpeechEnd !== null && now - this.lastSpeechEnd >= this.endSilenceMs - this.frameMs / 2) {
-      this.endTurn();
+    if (this.turnOpen && !this.pipeline.segmenter.speaking && this.lastSpeechEnd !== null) {
+      const quiet = now - this.lastSpeechEnd + this.frameMs / 2;
+      if (quiet >= this.endSilenceMs && (!this.requiredSilenceMs || quiet >= this.requiredSilenceMs())) this.endTurn();
     }
     this.events.tick({ nowMs: this.nowMs, voicedRunMs: this.voicedRun, speaking: this.pipeline.segmenter.speaking });
   }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Reply } from '../engine/types.ts';
 import type { CreateVadOptions } from '../gpu/audio/vad/create.ts';
 import type { VoiceActivityDetector } from '../gpu/audio/vad/types.ts';
+import type { EndOfTurnOptions } from './end-of-turn.ts';
 import type { SilenceClockOptions } from './silence-clock.ts';
 import type { AudioSink, SpeakerPacket, TranscriptEvent, VoiceSpeech } from './types.ts';
 
@@ -18,11 +19,22 @@ export interface VoiceInterviewOptions {
   onFinished?(reply: Reply): void | Promise<void>;
   /** Per-speaker packets to consume; push() works too. */
   packets?: AsyncIterable<SpeakerPacket>;
+  /** How the end of an answer is decided (default: adaptive, with its default timings). */
+  endOfTurn?: EndOfTurnOptions;
+  /** Fixed end-of-turn silence; used when endOfTurn is not given. */
   endSilenceMs?: number;
+  /** Pause at which a piece is cut and transcribed (default 350 ms adaptive, 600 ms fixed). */
   pieceSilenceMs?: number;
   maxPieceMs?: number;
   nudgeAfterMs?: number;
+  /** Speech over Alex that stops Alex (default 700 ms)... */
   bargeInMs?: number;
+  /** ...or this many words that are not listening noises (default 2). */
+  bargeInWords?: number;
+  /** Pieces with less detected speech are never transcribed (default 200 ms). */
+  minVoicedMs?: number;
+  /** Resume / job-description terms for the transcription prompt. */
+  sttTerms?: readonly string[] | (() => readonly string[]);
   voice?: string;
   language?: string;
   vad?: VoiceActivityDetector | CreateVadOptions;
