@@ -30,6 +30,8 @@ export interface TurnSoFar {
   transcribing: boolean;
   /** Whether the transcripts of this interview carry punctuation at all (see judgeTranscript). */
   punctuates?: boolean;
+  /** Only listening noises ("mm-hmm", "okay") said over Alex: not a turn, so no reason to wait. */
+  backchannel?: boolean;
   /** The text so far is a command ("skip", "repeat the question"): nothing more is coming. */
   command?: boolean;
 }
@@ -131,7 +133,7 @@ export class EndOfTurnDecider {
       this.last = { judgement: 'pending', reason: 'last piece still being transcribed' };
       return 'pending';
     }
-    const v = soFar.command ? { judgement: 'complete' as const, reason: 'a command' } : judgeTranscript(soFar.text, soFar.punctuates === undefined ? {} : { punctuates: soFar.punctuates });
+    const v = soFar.command ? { judgement: 'complete' as const, reason: 'a command' } : soFar.backchannel ? { judgement: 'complete' as const, reason: 'listening noises over Alex' } : judgeTranscript(soFar.text, soFar.punctuates === undefined ? {} : { punctuates: soFar.punctuates });
     this.last = v;
     return v.judgement;
   }

@@ -132,6 +132,11 @@ export class CandidateListener {
     return this.turnOpen;
   }
 
+  /** How long the detector keeps saying "speech" after speech stops. */
+  get detectorHangoverMs(): number {
+    return this.hangoverMs;
+  }
+
   get vadName(): string {
     return this.vad.name;
   }

@@ -284,6 +284,7 @@ export class VoiceInterviewSession {
       transcribing: t !== null,
       punctuates: this.punctuates,
       command: text.length > 0 && text.length < 60 && parseCommand(text) !== null,
+      backchannel: this.turnOverlapped && !this.bargedIn && text.length > 0 && substantiveWords(text) === 0,
     });
   }
 
@@ -303,7 +304,8 @@ export class VoiceInterviewSession {
 
   private ticked(nowMs: number, voicedRunMs: number): void {
     if (this.paused || this.finished || this.closed) return;
-    if (this.speaker.busy && this.listener.inTurn && !this.bargedIn && voicedRunMs >= this.bargeInMs) this.bargeIn('speech');
+    // The detector's hangover after the last word is not speech: a short "okay" must not reach the limit on it.
+    if (this.speaker.busy && this.listener.inTurn && !this.bargedIn && voicedRunMs - this.listener.detectorHangoverMs >= this.bargeInMs) this.bargeIn('speech');
     if (this.awaitingSince !== null && !this.nudged && !this.speaker.busy && !this.listener.inTurn && this.answering === 0 && this.mode.canHear() && nowMs - this.awaitingSince >= this.nudgeAfterMs) {
       this.nudged = true;
       this.awaitingSince = null;
