@@ -45,12 +45,19 @@ export interface ListenerEvents {
 }
 
 const SPEECH_P = 0.5;
-/** Frames of exact zeros (~0.5 s) after which the detector's state is reset. */
+/** Near-silent frames (~0.5 s) after which the detector's state is reset. */
 const ZERO_RUN_RESET = 16;
 
-function isDigitalSilence(frame: Float32Array): boolean {
-  for (let i = 0; i < frame.length; i++) if (frame[i] !== 0) return false;
-  return true;
+/**
+ * Quieter than about -56 dBFS: reported silence (exact zeros) or a quiet room between words.
+ * No speech is that quiet, so the model need not look at it (it is most of the CPU).
+ */
+const NEAR_SILENT_ENERGY = 0.0015 ** 2;
+
+function isNearSilent(frame: Float32Array): boolean {
+  let sum = 0;
+  for (let i = 0; i < frame.length; i++) sum += frame[i]! * frame[i]!;
+  return sum < NEAR_SILENT_ENERGY * frame.length;
 }
 /** A voiced run survives pauses shorter than this (breaths between words). */
 const RUN_RESET_MS = 300;
@@ -90,22 +97,25 @@ export class CandidateListener {
     let self: CandidateListener | null = null;
     // The tap sees every frame's probability before the segmenter does: barge-in needs the
     // amount of speech, which the segmenter's start/end events alone do not give.
-    // Silence reported without packets arrives as exact zeros: no model needs to look at it. After a
-    // long stretch the detector starts afresh, as for a new stream.
+    // Silence reported without packets arrives as exact zeros, and a quiet room is not much more:
+    // no model needs to look at either. After a long stretch the detector starts afresh, as for a new stream.
     let zeroRun = 0;
+    let lastP = 0;
     const tapped: VoiceActivityDetector = {
       name: vad.name,
       frameSamples: vad.frameSamples,
       hangoverMs: vad.hangoverMs ?? 0,
       process: async (frame) => {
         let p: number;
-        if (isDigitalSilence(frame)) {
+        // Right after speech the model still runs, so its hangover (credited by the segmenter) stays as it is.
+        if (lastP < SPEECH_P / 2 && isNearSilent(frame)) {
           if (++zeroRun === ZERO_RUN_RESET) vad.reset();
           p = 0;
         } else {
           zeroRun = 0;
           p = await vad.process(frame);
         }
+        lastP = p;
         self?.onFrame(p);
         return p;
       },
