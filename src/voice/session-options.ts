@@ -13,6 +13,15 @@ export interface VoiceInterviewOptions {
   sink: AudioSink;
   /** One engine turn for a whole spoken answer (commands such as "skip" are parsed by the engine). */
   onAnswer(text: string): Promise<Reply>;
+  /**
+   * The same turn with the reply's words streamed as the model writes them: when given, it is
+   * used instead of onAnswer, and Alex starts speaking at the first complete sentence. `text`
+   * is what Alex says (the engine's reply.messages, written out); `reply` settles when the
+   * turn is done and saved, whether or not all of `text` was read (a barge-in stops reading).
+   */
+  onAnswerStream?(text: string): StreamedReply;
+  /** Observes each end of turn (metrics, benchmarks). */
+  onTurnEnd?(): void;
   /** The running transcript: the candidate's answers, Alex's replies, notices. Called in order. */
   onTranscript(event: TranscriptEvent): void | Promise<void>;
   /** The interview ended (the closing reply has been spoken). */
@@ -41,6 +50,11 @@ export interface VoiceInterviewOptions {
   /** Wall-clock silence reporting (Discord sends nothing during silence); false turns it off. */
   silenceClock?: SilenceClockOptions | false;
   logger?: Logger;
+}
+
+export interface StreamedReply {
+  text: AsyncIterable<string>;
+  reply: Promise<Reply>;
 }
 
 export interface VoiceSessionStats {

@@ -24,6 +24,7 @@ import type { VoiceInterviewOptions, VoiceSessionStats } from './session-options
 import { SilenceClock } from './silence-clock.ts';
 import { SpeechModeTracker } from './speech-mode.ts';
 import { ReplySpeaker, type SpeakResult } from './speaker.ts';
+import { sentencesOf } from './streamed-reply.ts';
 import { namesIn } from './stt-prompt.ts';
 import type { NoticeCode, SpeakerPacket, TranscriptEvent } from './types.ts';
 
@@ -169,9 +170,9 @@ export class VoiceInterviewSession {
    * Posts a reply in the transcript and speaks it; a finished interview then calls onFinished
    * once the closing words have been spoken. Also for replies that did not come from speech (resume).
    */
-  async present(reply: Reply, opts: { speak?: boolean } = {}): Promise<void> {
+  async present(reply: Reply, opts: { speak?: boolean; spoken?: Promise<unknown> } = {}): Promise<void> {
     this.post({ kind: 'interviewer', text: reply.messages.join('\n\n'), reply });
-    const spoken = opts.speak === false ? Promise.resolve(null) : this.speak(reply.messages);
+    const spoken = opts.spoken ?? (opts.speak === false ? Promise.resolve(null) : this.speak(reply.messages));
     if (reply.done && !reply.refused) {
       this.finished = true;
       // Not awaited by the turn queue: onFinished usually closes this session, and close() waits for that queue.
@@ -320,6 +321,7 @@ export class VoiceInterviewSession {
     this.transcriber = null;
     if (this.paused || this.finished) return;
     this.counters.turns++;
+    this.opts.onTurnEnd?.();
     const overlapped = this.turnOverlapped && !this.bargedIn;
     this.answering++;
     this.turnQueue = this.turnQueue
@@ -352,6 +354,7 @@ export class VoiceInterviewSession {
     this.post({ kind: 'candidate', text: heard.text });
     for (const n of namesIn(heard.text)) if (!this.names.includes(n)) this.names.push(n);
     if (this.names.length > 30) this.names.splice(0, this.names.length - 30);
+    if (this.opts.onAnswerStream) return this.answerStreamed(heard.text);
     let reply: Reply;
     try {
       reply = await this.opts.onAnswer(heard.text);
@@ -363,6 +366,30 @@ export class VoiceInterviewSession {
     }
     if (this.closed) return;
     await this.present(reply);
+  }
+
+  /** The reply is spoken sentence by sentence while it is written; the thread gets it whole once the turn is done. */
+  private async answerStreamed(text: string): Promise<void> {
+    let reply: Reply;
+    let spoken: Promise<SpeakResult> | null = null;
+    try {
+      const streamed = this.opts.onAnswerStream!(text);
+      this.awaitingSince = null;
+      this.nudged = false;
+      if (this.mode.canSpeak()) spoken = this.speaker.sayStream(sentencesOf(streamed.text));
+      reply = await streamed.reply;
+    } catch (e) {
+      if (this.closed) return;
+      this.speaker.interrupt();
+      this.log?.warn({ err: e }, 'engine turn failed for a spoken answer');
+      this.notice('turn-failed', isUserError(e) ? e.message : TURN_FAILED_TEXT);
+      return;
+    }
+    if (this.closed) return;
+    const lines = reply.messages.filter((t) => t.trim() && !NOTE.test(t));
+    if (lines.length) this.context = lines[lines.length - 1]!;
+    if (!spoken) this.awaitingSince = this.listener.nowMs;
+    await this.present(reply, { spoken: spoken ?? Promise.resolve(null) });
   }
 
   private spokenAll(reason: 'finished' | 'interrupted'): void {
