@@ -27,6 +27,10 @@ describe('streamed replies', () => {
     for (const t of ['Thanks', ', that', ' is clear. ', 'Dr. ', 'Smith would', ' agree. What', ' next?']) out.push(...acc.push(t));
     expect(out).toEqual(['Thanks, that is clear.', 'Dr. Smith would agree.']);
     expect(acc.end()).toEqual(['What next?']);
+    const quick = new SentenceAccumulator({ firstClause: true });
+    const firsts: string[] = [];
+    for (const t of ['Than', 'ks, ', 'that is', ' clear, really. ', 'Next, ', 'one.']) firsts.push(...quick.push(t));
+    expect([...firsts, ...quick.end()]).toEqual(['Thanks,', 'that is clear, really.', 'Next, one.']);
   });
 
   test('the streamed reply is spoken in order, starting before the model has finished, and the interview holds the full reply', async () => {
@@ -66,7 +70,7 @@ describe('streamed replies', () => {
     await h.pushPackets(CANDIDATE, (await buildTimeline([{ silenceMs: 300 }, { speech: clip }, { silenceMs: 1500 }])).packets);
     const until = Date.now() + 10_000;
     while ((h.sink.plays.length === 0 || h.sink.plays[0]!.endedAt === null || h.transcript.filter((e) => e.kind === 'interviewer').length === 0) && Date.now() < until) await sleep(20);
-    expect(tts.requests).toEqual(sentences);
+    expect(tts.requests).toEqual(['Thanks,', 'that is helpful.', ...sentences.slice(1)]);
     expect(firstSynthesisAt).toBeGreaterThan(0);
     expect(firstSynthesisAt).toBeLessThan(finishedWriting);
     expect(h.sink.plays).toHaveLength(1);

@@ -86,13 +86,29 @@ function cutLong(sentence: string, maxChars: number): string[] {
 export class SentenceAccumulator {
   private buffer = '';
   private readonly options: SplitOptions;
+  private firstClause: boolean;
 
-  constructor(options: SplitOptions = {}) {
+  /**
+   * firstClause: the very first unit may end at a comma, colon, semicolon or dash ("Thanks,"),
+   * so the voice starts a sentence's worth of tokens sooner; the rest go by sentence.
+   */
+  constructor(options: SplitOptions & { firstClause?: boolean } = {}) {
     this.options = options;
+    this.firstClause = options.firstClause ?? false;
   }
 
   push(chunk: string): string[] {
     this.buffer += chunk;
+    if (this.firstClause) {
+      const m = /^(\s*\S.*?[,;:—–])\s/s.exec(this.buffer);
+      const sentenceEnd = /[.!?…]\s/.exec(this.buffer);
+      if (m && (!sentenceEnd || sentenceEnd.index > m[1]!.length)) {
+        this.firstClause = false;
+        this.buffer = this.buffer.slice(m[0].length);
+        return [m[1]!.trim()];
+      }
+      if (sentenceEnd) this.firstClause = false;
+    }
     const parts = splitSentences(this.buffer, this.options);
     if (parts.length < 2) {
       // "Thanks, that is clear. " is complete unless its last word is an abbreviation or an
