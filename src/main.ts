@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       // From here new turns are refused with a safe 503; turns already inside the engine finish.
       const drained = runtime.engine.drain();
       // Stops listening and waits for requests in flight (their turns included).
-      await Promise.all([api.close(), stopSurfaces(surfaces, log)]);
+      await Promise.all([api.close({ drainMs: 2_000 }), stopSurfaces(surfaces, log)]);
       await drained;
       await runtime.close();
       log.info('stopped');

@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
 import type { Brain } from './engine/brain.ts';
-import { InterviewEngine, type CustomPlanner } from './engine/engine.ts';
+import { type CustomPlanner, type EngineObserver, InterviewEngine } from './engine/engine.ts';
 import type { KeyValueStore } from './engine/store/kv.ts';
 import { openStore } from './engine/store/open-store.ts';
 import { SessionStore } from './engine/store/session-store.ts';
@@ -22,12 +22,14 @@ export interface RuntimeExtras {
   brain?: Brain;
   customPlanner?: CustomPlanner;
   modeNotes?: () => string[];
+  /** Told about every interview (e.g. the quota forecast counts each finished one's model requests). */
+  engineObservers?: EngineObserver[];
   onClose?: () => Promise<void>;
 }
 
 export async function createRuntime(config: Config, logger: Logger, extras: RuntimeExtras = {}, openKv?: KeyValueStore): Promise<Runtime> {
   const kv = openKv ?? (await openStore(config.STORE_URL));
-  const store = new SessionStore(kv);
+  const store = new SessionStore(kv, { lockWaitMs: config.SESSION_LOCK_WAIT_MS });
   const modeNotes = extras.modeNotes ?? (() => ['Mode: built-in offline interviewer (no language model configured); scores are heuristic.']);
   const engine = new InterviewEngine({
     store,
@@ -38,6 +40,7 @@ export async function createRuntime(config: Config, logger: Logger, extras: Runt
     turnDeadlineMs: config.LLM_TURN_DEADLINE_MS,
     modeNotes,
   });
+  for (const o of extras.engineObservers ?? []) engine.observe(o);
   return {
     config,
     logger,

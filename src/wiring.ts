@@ -50,6 +50,8 @@ export async function buildRuntimeExtras(config: Config, logger: Logger, deps: {
     extras.brain = llm.brain;
     extras.llm = llm.chain;
     extras.modeNotes = llm.modeNotes;
+    extras.engineObservers = [llm.forecast.observer()];
+    extras.healthSources = { ...extras.healthSources, quota: async () => llm.forecast.outlook(await llm.chain.health()) };
     closers.push(llm.close);
   }
   // Speech: one stack (and one GPU health probe) for the whole process.

@@ -54,15 +54,17 @@ export function defineRoute<P extends z.ZodObject | undefined = undefined, Q ext
     body?: B;
     secured?: boolean;
     rateLimit?: boolean;
+    /** The route checks a key or the user's own token itself, instead of requiring an API key. */
+    userScoped?: boolean;
     handler: (input: Parsed<Out<P>, Out<Q>, Out<B>>, reply: FastifyReply) => Promise<unknown>;
   },
 ): void {
-  const { handler, rateLimit, ...doc } = def;
+  const { handler, rateLimit, userScoped, ...doc } = def;
   catalog.routes.push({ ...doc, secured: def.secured ?? def.url.startsWith('/api/') });
   app.route({
     method: def.method,
     url: def.url,
-    ...(rateLimit === false ? { config: { rateLimit: false } } : {}),
+    config: { ...(rateLimit === false ? { rateLimit: false } : {}), ...(userScoped ? { userScoped: true } : {}) },
     handler: async (req, reply) => {
       const params = (def.params ? parseOrThrow(def.params, req.params, 'params') : undefined) as Out<P>;
       const query = (def.query ? parseOrThrow(def.query, req.query, 'query') : undefined) as Out<Q>;

@@ -22,13 +22,20 @@ export const TypeParams = z.object({
 });
 
 export const SessionParams = z.object({ session_id: id('Session id returned by the start call.', 100) });
-export const UserParams = z.object({ user_id: id('Your own stable id for the candidate.') });
-export const DashboardQuery = z.object({ user_id: id('Candidate id to show.').optional() });
+/** Control, bidirectional-override and zero-width characters make ids that look alike but differ. */
+const USER_ID = /^[^\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*$/;
+const userId = (what: string) =>
+  z.string().min(1).max(128).regex(USER_ID, 'Must not contain control, bidirectional or zero-width characters').describe(`${what} Compared after Unicode NFC normalisation.`);
+const token = z.string().min(1).max(1024).describe('The user_token returned by start (for page links, where a header cannot be sent).');
+
+export const UserParams = z.object({ user_id: userId('Your own stable id for the candidate.') });
+export const TokenQuery = z.object({ token: token.optional() });
+export const DashboardQuery = z.object({ user_id: userId('Candidate id to show.').optional(), token: token.optional() });
 
 export const StartBody = named(
   'StartRequest',
   z.object({
-    user_id: id('Your own stable id for the candidate; history and the dashboard are kept per user_id.'),
+    user_id: userId('Your own stable id for the candidate; history and the dashboard are kept per user_id.'),
     user_name: z.string().max(80).regex(NO_CONTROL, 'Must not contain control characters').optional().describe('How the interviewer addresses the candidate.'),
     voice_enabled: z.boolean().optional().describe('The client will speak and listen (see /api/voice/*); the interview itself is the same.'),
     role: z.string().max(120).optional().describe('Target role, e.g. "backend engineer", "data scientist" (default: software engineer).'),
@@ -41,6 +48,7 @@ export const RespondBody = named('RespondRequest', z
     session_id: id('Session id returned by the start call.', 100),
     user_response: z.string().max(200_000).optional().describe('The candidate\'s answer. Typed commands work too: "skip", "repeat", "pause", "resume", "end".'),
     action: z.enum(ACTIONS).optional().describe('A command instead of an answer.'),
+    turn_id: id('Your own id for this request (e.g. a UUID). Sending the same turn_id again, after a timeout or a 503, returns the reply already recorded instead of answering twice.', 100).optional(),
   })
   .superRefine((b, ctx) => {
     if (b.user_response === undefined && b.action === undefined) ctx.addIssue({ code: 'custom', path: ['user_response'], message: 'Required (or send an action)' });
@@ -84,6 +92,7 @@ export const TurnResponse = named('Turn', z
 
 export const StartResponse = named('StartResponse', TurnResponse.extend({
   user_id: z.string(),
+  user_token: z.string().describe('Opens this user\'s dashboard and history and deletes their data: "Authorization: Bearer <user_token>". Keep it private.'),
   voice_enabled: z.boolean(),
   role: z.string(),
   level: z.string(),
@@ -130,6 +139,14 @@ export const HealthBody = named('Health', z
     gpu: ComponentState.extend({ services: z.record(z.string(), z.boolean()).optional() }),
     store: z.object({ kind: z.string(), ok: z.boolean() }),
     components: z.record(z.string(), ComponentState).optional(),
+    quota: z
+      .object({
+        requests_left_today: z.number().nullable().describe('Model requests left today over the providers with a daily quota; null when one without a limit can answer.'),
+        requests_per_interview: z.number().describe('Model requests per finished interview, over the latest interviews.'),
+        interviews_left_today: z.number().nullable().describe('Interviews that still fit in today\'s quota at that rate; null when unlimited.'),
+        basis: z.enum(['measured', 'estimate']).describe('measured once an interview has finished; an estimate before.'),
+      })
+      .optional(),
     notes: z.array(z.string()).describe('One plain line per capability: which mode is live.'),
     version: z.string(),
     uptime_s: z.number(),
@@ -167,6 +184,8 @@ export const DashboardBody = named('Dashboard', z
       }),
     ),
   }));
+
+export const DeleteUserBody = named('DeletedUser', z.object({ user_id: z.string(), deleted_interviews: z.number().int() }));
 
 export type StartResponseJson = z.infer<typeof StartResponse>;
 export type TurnResponseJson = z.infer<typeof TurnResponse>;

@@ -10,9 +10,9 @@ import type { Config } from '../config.ts';
 import type { InterviewEngine } from '../engine/engine.ts';
 import type { KeyValueStore } from '../engine/store/kv.ts';
 import type { Logger } from '../logger.ts';
-import { registerApiKeys } from './auth.ts';
+import { ApiAuth, registerApiKeys } from './auth.ts';
 import type { ApiContext } from './context.ts';
-import { registerErrorHandling } from './errors.ts';
+import { clientErrorAnswer, frameworkErrorAnswer, registerErrorHandling } from './errors.ts';
 import { gpuProbe, type HealthSources } from './health.ts';
 import { ApiError } from './http-error.ts';
 import { ApiMetrics } from './metrics.ts';
@@ -23,9 +23,11 @@ import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interview.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { UserTokens } from './user-tokens.ts';
+import { usersRoutes } from './routes/users.ts';
 import { appVersion } from './version.ts';
 
-export type ApiConfig = Pick<Config, 'API_KEYS' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'GPU_SERVER_URL' | 'GPU_SERVER_API_KEY'>;
+export type ApiConfig = Pick<Config, 'API_KEYS' | 'USER_TOKEN_SECRET' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'GPU_SERVER_URL' | 'GPU_SERVER_API_KEY'>;
 
 export interface ApiServerOptions {
   engine: InterviewEngine;
@@ -47,6 +49,8 @@ export interface ApiServerOptions {
   speech?: SpeechStack;
   /** Longest /health waits for any one source (default 2000 ms). */
   healthTimeoutMs?: number;
+  /** Issues and checks user tokens; default: signed with USER_TOKEN_SECRET or a secret kept in the store. */
+  userTokens?: UserTokens;
   /** Default: process metrics (CPU, memory, event loop) are collected too. */
   processMetrics?: boolean;
 }
@@ -69,14 +73,20 @@ export interface ApiServer {
   /** Serves `path` with a raw Node handler that sees the untouched request (e.g. Slack Bolt at /slack/events). */
   mountRaw(path: string, handler: RawHandler): void;
   listen(opts?: { port?: number; host?: string }): Promise<{ port: number; host: string; url: string }>;
-  close(): Promise<void>;
+  /**
+   * Stops serving. With drainMs, open keep-alive connections are first answered 503 with
+   * "Connection: close" for up to that long (or until none is left), so their clients reconnect
+   * elsewhere instead of meeting a reset.
+   */
+  close(opts?: { drainMs?: number }): Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const { config } = opts;
-  const log = opts.logger.child({ component: 'http' });
+  // Request lines carry the URL: a user token in a dashboard link (?token=) must not reach the log.
+  const log = opts.logger.child({ component: 'http' }, { serializers: { req: requestForLog } });
   const raw = new RawMounts(log);
   const metrics = new ApiMetrics({ processMetrics: opts.processMetrics ?? true });
   const healthSources: HealthSources = opts.healthSources ?? {};
@@ -99,6 +109,8 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorAnswer,
+    clientErrorHandler: clientErrorAnswer,
   }) as unknown as FastifyInstance;
 
   const ctx: ApiContext = {
@@ -111,6 +123,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     bodyLimit: config.BODY_LIMIT_BYTES,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     apiKeysEnabled: config.API_KEYS.length > 0,
+    auth: new ApiAuth(config.API_KEYS, opts.userTokens ?? new UserTokens({ configured: config.USER_TOKEN_SECRET, kv: opts.kv })),
   };
 
   const registered: { method: string; url: string }[] = [];
@@ -120,6 +133,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   let closing = false;
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    if (closing) throw new ApiError(503, 'shutting_down', 'The server is restarting. Nothing was recorded; please send the request again in a moment.', { retryAfterS: 2 });
   });
   // Answers finished during shutdown close their connection, so a keep-alive client cannot hold the server open.
   app.addHook('onSend', async (_req, reply) => {
@@ -135,7 +149,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   const origins = config.CORS_ORIGINS;
   await app.register(cors, {
     origin: origins.includes('*') ? '*' : origins.length ? origins : false,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id'],
     exposedHeaders: ['x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     maxAge: 600,
@@ -153,6 +167,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   metricsRoutes(app, ctx);
   interviewRoutes(app, ctx);
   dashboardRoutes(app, ctx);
+  usersRoutes(app, ctx);
   docsRoutes(app, ctx, () => registered);
   if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
 
@@ -171,11 +186,35 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       return { port: addr.port, host: addr.address, url: `http://${host}:${addr.port}` };
     },
-    close: async () => {
+    close: async (o = {}) => {
       closing = true;
+      const end = Date.now() + (o.drainMs ?? 0);
+      while (app.server.listening && Date.now() < end && (await openConnections(app)) > 0) await new Promise((r) => setTimeout(r, 50));
       await app.close();
     },
   };
+}
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+function requestForLog(req: LoggedRequest) {
+  return {
+    method: req.method,
+    url: req.url.replace(/([?&](?:token|key|api_key)=)[^&#]*/gi, '$1[REDACTED]'),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
+function openConnections(app: FastifyInstance): Promise<number> {
+  return new Promise((resolve) => app.server.getConnections((err, n) => resolve(err ? 0 : n)));
 }
 
 /** The speech routes live in their own module (src/api/routes/voice.ts), registered when it exists. */

@@ -49,6 +49,8 @@ function layout(title: string, userId: string | undefined, body: Raw): string {
 <form class="user" method="get" action="/dashboard" role="search">
 <label for="user_id" hidden>User id</label>
 <input id="user_id" name="user_id" placeholder="Your user id" value="${userId ?? ''}" required maxlength="128" autocomplete="off">
+<label for="token" hidden>User token</label>
+<input id="token" name="token" type="password" placeholder="Your user token" required maxlength="1024" autocomplete="off">
 <button type="submit">Show progress</button>
 </form>
 </div></header>
@@ -115,8 +117,8 @@ export function renderDashboardPage(p: DashboardPageInput): string {
       'Interview progress',
       undefined,
       html`<section class="card empty"><h1>Your interview progress</h1>
-<p class="sub">Enter the user id you practise with (the <code>user_id</code> you send to the API) to see your scores over time.</p>
-<form class="user" method="get" action="/dashboard" style="justify-content:center"><input name="user_id" placeholder="e.g. test123" required maxlength="128" style="background:#fff;color:#111;border-color:#cbd5e1"><button type="submit">Show progress</button></form>
+<p class="sub">Enter the user id you practise with (the <code>user_id</code> you send to the API) and the <code>user_token</code> the start call returned to see your scores over time.</p>
+<form class="user" method="get" action="/dashboard" style="justify-content:center"><input name="user_id" placeholder="e.g. test123" required maxlength="128" style="background:#fff;color:#111;border-color:#cbd5e1"><input name="token" type="password" placeholder="user token" required maxlength="1024" style="background:#fff;color:#111;border-color:#cbd5e1"><button type="submit">Show progress</button></form>
 </section>`,
     );
   }

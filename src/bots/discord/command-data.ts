@@ -20,6 +20,7 @@ export function interviewCommand() {
     .addSubcommand((s) => s.setName('end').setDescription('End your running interview and get the report'))
     .addSubcommand((s) => s.setName('report').setDescription('Show your last interview report again'))
     .addSubcommand((s) => s.setName('history').setDescription('Your past interviews and scores'))
+    .addSubcommand((s) => s.setName('dashboard').setDescription('A private link to your progress dashboard on the web'))
     .addSubcommand((s) => s.setName('status').setDescription('Which model and speech mode are live'))
     .addSubcommand((s) => s.setName('forget').setDescription('Delete all your interview data'))
     .addSubcommand((s) =>
