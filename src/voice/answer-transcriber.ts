@@ -94,12 +94,13 @@ export class AnswerTranscriber {
         }
         if (text) this.texts.push(text);
         this.providers.push(res.provider);
-        this.opts.onText?.(text);
       } catch (e) {
         this.failures.push(e);
       } finally {
         this.inFlight--;
       }
+      // After the count: whoever listens may decide on the answer as it now stands.
+      this.opts.onText?.(this.texts.at(-1) ?? '');
     });
   }
 

@@ -170,6 +170,16 @@ export class CandidateListener {
     this.quietRun = 0;
   }
 
+  /**
+   * Ends the open turn if the silence so far is enough. Also called when something the decision
+   * depends on changes without new audio (the last piece's words came back).
+   */
+  recheck(): void {
+    if (!this.turnOpen || this.pipeline.segmenter.speaking || this.lastSpeechEnd === null) return;
+    const quiet = this.pipeline.segmenter.nowMs - this.lastSpeechEnd + this.frameMs / 2;
+    if (quiet >= this.endSilenceMs && (!this.requiredSilenceMs || quiet >= this.requiredSilenceMs())) this.endTurn();
+  }
+
   /** Forgets an open turn without reporting it (e.g. the candidate left the channel mid-sentence). */
   discardTurn(): void {
     this.turnOpen = false;
@@ -211,11 +221,7 @@ export class CandidateListener {
         this.events.piece(e.utterance);
       }
     }
-    const now = this.pipeline.segmenter.nowMs;
-    if (this.turnOpen && !this.pipeline.segmenter.speaking && this.lastSpeechEnd !== null) {
-      const quiet = now - this.lastSpeechEnd + this.frameMs / 2;
-      if (quiet >= this.endSilenceMs && (!this.requiredSilenceMs || quiet >= this.requiredSilenceMs())) this.endTurn();
-    }
+    this.recheck();
     this.events.tick({ nowMs: this.nowMs, voicedRunMs: this.voicedRun, speaking: this.pipeline.segmenter.speaking });
   }
 

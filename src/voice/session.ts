@@ -294,6 +294,8 @@ export class VoiceInterviewSession {
     const t = this.transcriber;
     if (!t || this.paused || this.finished || this.closed) return;
     if (this.speaker.busy && this.turnOverlapped && !this.bargedIn && substantiveWords(t.textSoFar) >= this.bargeInWords) this.bargeIn('words');
+    // The words may settle the end of the turn: the silence may already be long enough.
+    this.listener.recheck();
   }
 
   private bargeIn(by: 'words' | 'speech'): void {
