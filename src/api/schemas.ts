@@ -187,6 +187,41 @@ export const DashboardBody = named('Dashboard', z
 
 export const DeleteUserBody = named('DeletedUser', z.object({ user_id: z.string(), deleted_interviews: z.number().int() }));
 
+// --- Voice (src/api/routes/voice.ts) ---------------------------------------------------------
+
+export const VOICE_NAMES = ['professional', 'friendly', 'calm', 'energetic'] as const;
+
+const SpeechModeJson = z.object({
+  voice: z.enum(['gpu', 'cloud-stt+edge-tts', 'edge-tts', 'text-only']).describe('gpu: both directions on the GPU server; edge-tts: Alex speaks, answers are typed; text-only: no speech.'),
+  stt: z.string().nullable().describe('Speech-to-text provider tried first now, or null.'),
+  tts: z.string().nullable().describe('Text-to-speech provider tried first now, or null.'),
+});
+
+export const VoicesBody = named('Voices', z.object({
+  default: z.enum(VOICE_NAMES),
+  voices: z.array(z.object({ name: z.enum(VOICE_NAMES), description: z.string() })),
+  mode: SpeechModeJson,
+}));
+
+export const TranscribeForm = named('TranscribeForm', z.object({
+  audio: z.string().meta({ contentMediaType: 'application/octet-stream' }).describe('The recording: WAV, Ogg/Opus or WebM/Opus (a field named "file" works too).'),
+  language: z.string().max(20).optional().describe('Language code such as en, de or pt-BR, or auto (default: STT_LANGUAGE).'),
+  prompt: z.string().max(8192).optional().describe('Words the recording is likely to contain (names, jargon).'),
+}));
+
+export const TranscribeResult = named('Transcription', z.object({
+  text: z.string(),
+  provider: z.string().describe('Which service transcribed: gpu-whisper or openai-whisper.'),
+  model: z.string(),
+  duration_s: z.number().describe('Length of the recording in seconds.'),
+  fallback_from: z.string().optional().describe('The provider that failed first, when a fallback answered.'),
+}));
+
+export const SynthesizeBody = named('SynthesizeRequest', z.object({
+  text: z.string().min(1).describe('What Alex should say (at most MAX_TTS_CHARS characters, 2000 by default).'),
+  voice: z.enum(VOICE_NAMES).optional().describe('Voice preset (default: TTS_VOICE).'),
+}));
+
 export type StartResponseJson = z.infer<typeof StartResponse>;
 export type TurnResponseJson = z.infer<typeof TurnResponse>;
 export type SessionViewJson = z.infer<typeof SessionView>;

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
 import type { Config } from '../config.ts';
 import type { InterviewEngine } from '../engine/engine.ts';
@@ -22,6 +24,7 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interview.ts';
+import { documentOnlySchemas, swaggerOptions } from './openapi.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { UserTokens } from './user-tokens.ts';
 import { usersRoutes } from './routes/users.ts';
@@ -126,10 +129,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     auth: new ApiAuth(config.API_KEYS, opts.userTokens ?? new UserTokens({ configured: config.USER_TOKEN_SECRET, kv: opts.kv })),
   };
 
-  const registered: { method: string; url: string }[] = [];
-  app.addHook('onRoute', (r) => {
-    for (const m of [r.method].flat()) if (m !== 'HEAD' && m !== 'OPTIONS') registered.push({ method: m, url: r.url });
-  });
+  documentOnlySchemas(app);
   let closing = false;
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -162,13 +162,23 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   });
   // After the rate limiter, so its per-route hook runs first and key guessing is limited too.
   registerApiKeys(app, config.API_KEYS);
+  // Before the routes: @fastify/swagger collects each route's schema as it is added.
+  await app.register(
+    swagger,
+    swaggerOptions(
+      { title: 'Interview coach API', version, description: 'Mock interviews over HTTP: start, answer, get the report, speak and listen, and follow progress on the dashboard.' },
+      { securedByKeys: config.API_KEYS.length > 0, port: config.PORT ?? 8000 },
+    ),
+  );
+  // The document as a browsable page at /docs (its own routes stay out of the document).
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
 
   healthRoutes(app, ctx);
   metricsRoutes(app, ctx);
   interviewRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   usersRoutes(app, ctx);
-  docsRoutes(app, ctx, () => registered);
+  docsRoutes(app, ctx);
   if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
 
   const detach = metrics.attach(opts.engine);

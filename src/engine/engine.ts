@@ -6,7 +6,7 @@ import { FallbackBrain } from './fallback-brain.ts';
 import { buildReport } from './feedback/report.ts';
 import { DEFAULT_MAX_ANSWER_CHARS, sanitizeText } from './input.ts';
 import { parseLevel, parseRole, SPECS } from './interview-types.ts';
-import { OfflineBrain } from './offline/interviewer.ts';
+import { hasEarlierAnswer, OfflineBrain } from './offline/interviewer.ts';
 import { heuristicScore } from './scoring/heuristic.ts';
 import * as say from './phrases.ts';
 import { buildBankPlan } from './plan.ts';
@@ -148,7 +148,8 @@ export class InterviewEngine {
       };
       session.plan = await this.makePlan(session, o.documentIds ?? []);
       session.answers = session.plan.map((q) => ({ questionId: q.id, parts: [], status: 'pending' as const, followUps: 0 }));
-      const messages = [say.greeting(type, session.userName, role, seed), ...session.modeNotes.filter((n) => n.startsWith('Mode:') || n.startsWith('Plan:'))];
+      // The plan may have named the role more exactly (a job description's title).
+      const messages = [say.greeting(type, session.userName, session.role, seed), ...session.modeNotes.filter((n) => n.startsWith('Mode:') || n.startsWith('Plan:'))];
       this.push(session, 'interviewer', messages[0]!, -1, 'greeting');
       const q = this.askCurrent(session);
       messages.push(q);
@@ -280,6 +281,7 @@ export class InterviewEngine {
       latest: text,
       followUpsAsked: ans.followUps,
       maxFollowUps: MAX_FOLLOW_UPS,
+      askedFollowUps: session.transcript.filter((t) => t.q === i && t.kind === 'follow-up').map((t) => t.text),
       summary: session.summary,
       seed: session.seed + session.transcript.length,
     };
@@ -287,7 +289,9 @@ export class InterviewEngine {
     if (reaction.note) session.summary = [session.summary, reaction.note].filter(Boolean).join('; ').slice(-400);
 
     const messages: string[] = [];
-    switch (stepAfter(reaction, ans, MAX_FOLLOW_UPS)) {
+    // "Not sure" keeps an earlier answer only when there was one (after a lifeline there was none).
+    const earlier = ans.parts.length > 1 && hasEarlierAnswer({ answer: ans.parts.join('\n'), latest: text, followUpsAsked: ans.followUps });
+    switch (stepAfter(reaction, ans, MAX_FOLLOW_UPS, earlier)) {
       case 'keep-earlier':
         ans.parts.pop();
         ans.status = 'answered';
@@ -345,7 +349,7 @@ export class InterviewEngine {
         session.status = 'active';
         session.activeSince = this.now();
         const last = [...session.transcript].reverse().find((t) => t.role === 'interviewer' && (t.kind === 'question' || t.kind === 'follow-up'));
-        const msgs = [say.resumedMessage(), last?.text ?? session.plan[i]!.text];
+        const msgs = [say.resumedMessage(), last ? say.withoutIntro(last.text) : session.plan[i]!.text];
         this.push(session, 'interviewer', msgs.join(' '), i, 'repeat');
         return this.reply(session, msgs);
       }
@@ -397,7 +401,7 @@ export class InterviewEngine {
   private askCurrent(session: Session): string {
     const i = session.current;
     const q = session.plan[i]!;
-    const text = `${say.questionIntro(i, session.plan.length, session.seed)} ${q.text}`;
+    const text = `${say.questionIntro(i, session.plan.length, session.seed, session.plan[i - 1], q)} ${q.text}`;
     this.push(session, 'interviewer', text, i, 'question');
     return text;
   }

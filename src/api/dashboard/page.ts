@@ -12,6 +12,8 @@ export interface DashboardPageInput {
   /** SVG from the shared chart renderer (the same one chat reports use). */
   trendSvg?: string;
   latestReportSvg?: string;
+  /** Where this server answers (scheme://host:port as the browser reached it), for the curl example. */
+  origin?: string;
 }
 
 /** A small inline icon (a speech bubble), so browsers do not ask for /favicon.ico. */
@@ -107,8 +109,8 @@ ${s.competencies.map(
 </section>`;
 }
 
-const START_EXAMPLE = (userId: string) =>
-  `curl -X POST http://localhost:8000/api/interview/screening/start \\\n  -H "Content-Type: application/json" \\\n  -d '${JSON.stringify({ user_id: userId })}'`;
+const START_EXAMPLE = (userId: string, origin = 'http://localhost:8000') =>
+  `curl -X POST ${origin}/api/interview/screening/start \\\n  -H "Content-Type: application/json" \\\n  -d '${JSON.stringify({ user_id: userId })}'`;
 
 /** The whole page: a user-id form alone, an empty state, or the user's progress. Every value is escaped. */
 export function renderDashboardPage(p: DashboardPageInput): string {
@@ -129,7 +131,7 @@ export function renderDashboardPage(p: DashboardPageInput): string {
       p.userId,
       html`<section class="card empty"><h1>No interviews yet for “${p.userId}”</h1>
 <p class="sub">Finish an interview and your scores will show up here.</p>
-<pre>${START_EXAMPLE(p.userId)}</pre></section>`,
+<pre>${START_EXAMPLE(p.userId, p.origin)}</pre></section>`,
     );
   }
   return layout(

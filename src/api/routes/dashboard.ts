@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { competencyChartSvg, renderTrendPng, trendChartSvg } from '../../render/chart.ts';
 import { fontFiles } from '../../render/fonts.ts';
 import { type ApiContext, userKeyOf } from '../context.ts';
@@ -79,7 +79,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
     handler: async ({ params, req }, reply) => {
       const userKey = userKeyOf(params.user_id);
       await ctx.auth.requireUser(req, reply, userKey);
-      return userPage(reply, params.user_id.normalize('NFC'), userKey);
+      return userPage(req, reply, params.user_id.normalize('NFC'), userKey);
     },
   });
 
@@ -91,16 +91,16 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
     query: TokenQuery,
     userScoped: true,
     responses: { 200: { description: 'HTML page.', contentType: 'text/html' }, 401: { description: 'No valid token.', schema: ErrorBody } },
-    handler: async ({ query }, reply) => {
+    handler: async ({ query, req }, reply) => {
       const userKey = query.token ? await ctx.auth.tokens.verify(query.token) : undefined;
       if (!userKey) {
         throw new ApiError(401, 'unauthorized', query.token ? 'That link is not valid any more; ask for a new one with /interview dashboard.' : 'This page needs the link with ?token= that /interview dashboard sends.');
       }
-      return userPage(reply, displayName(userKey), userKey);
+      return userPage(req, reply, displayName(userKey), userKey);
     },
   });
 
-  async function userPage(reply: FastifyReply, userId: string, userKey: string) {
+  async function userPage(req: FastifyRequest, reply: FastifyReply, userId: string, userKey: string) {
     const history = await ctx.engine.history(userKey);
     const summary = dashboardSummary(userId, history);
     const latest = summary.totals.completed ? await ctx.engine.lastReport(userKey) : undefined;
@@ -109,6 +109,8 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
       renderDashboardPage({
         userId,
         summary,
+        // The address the browser used, so the example works as printed (real port, proxy host).
+        origin: `${req.protocol}://${req.host}`,
         ...(summary.totals.completed ? { trendSvg: trendChartSvg(history, { title: 'Overall score per interview' }) } : {}),
         ...(latest ? { latestReportSvg: competencyChartSvg(latest) } : {}),
       }),

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { INTERVIEW_TYPES } from '../../engine/types.ts';
 
 /** The one slash command, /interview, with a subcommand per action. */
@@ -6,7 +6,8 @@ export function interviewCommand() {
   return new SlashCommandBuilder()
     .setName('interview')
     .setDescription('Practise a mock interview with Alex')
-    .setDMPermission(false)
+    // Guild only: interviews run in a server's private threads (setDMPermission is deprecated).
+    .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) =>
       s
         .setName('start')

@@ -4,6 +4,7 @@ import { type Brain, BrainFailure, type BrainResult, type ReactContext, type Rea
 import { FallbackBrain } from '../fallback-brain.ts';
 import { analyzeAnswer, stripInjection } from '../offline/analyze.ts';
 import { hasEarlierAnswer, offlineCall, reactByRules } from '../offline/interviewer.ts';
+import { isNonAnswerTurn } from '../offline/listening.ts';
 import { heuristicScore } from '../scoring/heuristic.ts';
 import { guardScore } from '../scoring/model.ts';
 import { MIN_JUDGEABLE_WORDS } from '../scoring/thresholds.ts';
@@ -81,7 +82,8 @@ export class ModelBrain implements Brain {
     const a = analyzeAnswer(latest, ctx.question.keywords ?? []);
     // Some turns need no model: a plain "I don't know" (to the question or to a follow-up),
     // or nothing left once injections are removed.
-    if (rules.declined || a.declined || !latest) return { value: rules, calls: [offlineCall('react', [], this.now())] };
+    // A non-answer ("I don't have an example") gets the rules' one lifeline: no model needed.
+    if (rules.declined || a.declined || isNonAnswerTurn(ctx) || !latest) return { value: rules, calls: [offlineCall('react', [], this.now())] };
     const fused = this.scoreWithReaction;
     const options: GenerateOptions = { temperature: 0.6, maxOutputTokens: fused ? 1100 : 300, json: fused ? reactOutput(ctx.question) : REACT_OUTPUT };
     const out = await this.ask('react', buildReactMessages(ctx, answer, latest, { withScores: fused }), options, ReactOutput, this.turnDeadlineMs, signal);

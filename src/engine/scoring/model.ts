@@ -4,7 +4,12 @@ import type { PlanQuestion, QuestionScore, RubricScore } from '../types.ts';
 import { clamp, round1, weightedMean } from './aggregate.ts';
 import { heuristicScore } from './heuristic.ts';
 import { cleanLine, SCORE_TALK } from './lines.ts';
+import { listen } from './record.ts';
 import { HEURISTIC_MARGIN, NO_EVIDENCE_CAP, SHORT_ANSWER_WORDS } from './thresholds.ts';
+import { truthfulAdvice } from './truthful.ts';
+
+/** A quote shorter than this backs no score ("Sure." is not evidence). */
+const MIN_QUOTE_WORDS = 4;
 
 function norm(s: string): string {
   return s
@@ -39,27 +44,35 @@ export function isQuoteOf(answer: string, evidence: string): boolean {
  */
 export function guardScore(question: PlanQuestion, answer: string, out: ScoreOutput, scoredBy: string): QuestionScore {
   const rules = heuristicScore(question, answer);
+  const heard = listen(question, 'customize', answer);
   const words = analyzeAnswer(answer, question.keywords ?? []).words;
   const holdNearRules = words < SHORT_ANSWER_WORDS;
+  // The rules' caps (no answer, off topic, named terms with nothing explained, a stated
+  // misconception) hold for a model too: it may rank within them, never above.
+  const cap = rules.cappedBecause ? rules.score : 5;
   const items: RubricScore[] = question.rubric.map((r, i) => {
     const m = out.items.find((x) => x.id === r.id);
     let score = m && Number.isFinite(m.score) ? clamp(m.score, 0, 5) : rules.items[i]!.score;
-    const evidence = m && isQuoteOf(answer, m.evidence) ? quote(m.evidence.replace(/^["'\s]+|["'\s]+$/g, '')) : '';
+    const raw = m ? m.evidence.replace(/^["'\s]+|["'\s]+$/g, '') : '';
+    const evidence = m && isQuoteOf(answer, m.evidence) && raw.split(/\s+/).length >= MIN_QUOTE_WORDS ? quote(raw) : '';
     if (!evidence) score = Math.min(score, NO_EVIDENCE_CAP);
     if (holdNearRules) score = Math.min(score, rules.items[i]!.score + HEURISTIC_MARGIN);
+    score = Math.min(score, cap);
     return { id: r.id, score: round1(score), evidence };
   });
   const lines = (xs: string[]) => [...new Set(xs.map((x) => cleanLine(x, 220)).filter((x) => x.length > 3 && !SCORE_TALK.test(x)))].slice(0, 3);
   const strengths = lines(out.strengths);
-  const improvements = lines(out.improvements);
+  const improvements = truthfulAdvice(heard, lines(out.improvements));
+  if (rules.cappedBecause) improvements.unshift(rules.cappedBecause);
   return {
     questionId: question.id,
     score: weightedMean(question.rubric, items),
     items,
     evidence: [...new Set(items.map((x) => x.evidence).filter(Boolean))].slice(0, 3),
     strengths,
-    improvements: improvements.length ? improvements : rules.improvements,
+    improvements: improvements.length ? [...new Set(improvements)].slice(0, 3) : rules.improvements,
     scoredBy,
     heuristic: false,
+    ...(rules.cappedBecause ? { cappedBecause: rules.cappedBecause } : {}),
   };
 }
