@@ -1,11 +1,9 @@
 import type { SpeechStack } from '../gpu/stack.ts';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from '../config.ts';
 import type { InterviewEngine } from '../engine/engine.ts';
 import type { KeyValueStore } from '../engine/store/kv.ts';
@@ -23,6 +21,7 @@ import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interview.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { voiceRoutes } from './routes/voice.ts';
 import { appVersion } from './version.ts';
 
 export type ApiConfig = Pick<Config, 'API_KEYS' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'GPU_SERVER_URL' | 'GPU_SERVER_API_KEY'>;
@@ -41,7 +40,7 @@ export interface ApiServerOptions {
    * on loopback and private networks (Render, a compose reverse proxy), never the open internet.
    */
   trustProxy?: boolean | string | string[];
-  /** Register src/api/routes/voice.ts when that file exists (default true). */
+  /** Register the speech routes (src/api/routes/voice.ts); default true. */
   voiceRoutes?: boolean;
   /** The process's shared speech stack, handed to the voice routes (they build their own when absent). */
   speech?: SpeechStack;
@@ -49,16 +48,6 @@ export interface ApiServerOptions {
   healthTimeoutMs?: number;
   /** Default: process metrics (CPU, memory, event loop) are collected too. */
   processMetrics?: boolean;
-}
-
-/** The options a route plugin such as routes/voice.ts receives when the server registers it. */
-export interface ApiPluginOptions {
-  engine: InterviewEngine;
-  config: ApiServerOptions['config'];
-  logger: Logger;
-  metrics: ApiMetrics;
-  healthSources: HealthSources;
-  speech?: SpeechStack;
 }
 
 export interface ApiServer {
@@ -154,7 +143,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   interviewRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   docsRoutes(app, ctx, () => registered);
-  if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
+  if (opts.voiceRoutes !== false) await app.register(voiceRoutes, { config, logger: log, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
 
   const detach = metrics.attach(opts.engine);
   app.addHook('onClose', async () => detach());
@@ -176,17 +165,4 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
       await app.close();
     },
   };
-}
-
-/** The speech routes live in their own module (src/api/routes/voice.ts), registered when it exists. */
-async function registerVoiceRoutes(app: FastifyInstance, opts: ApiPluginOptions): Promise<void> {
-  const url = new URL('./routes/voice.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return;
-  const mod = (await import(url.href)) as { default?: FastifyPluginAsync<ApiPluginOptions>; voiceRoutes?: FastifyPluginAsync<ApiPluginOptions> };
-  const plugin = mod.voiceRoutes ?? mod.default;
-  if (!plugin) {
-    opts.logger.warn('src/api/routes/voice.ts exports no plugin (default or voiceRoutes); voice routes are off');
-    return;
-  }
-  await app.register(plugin, opts);
 }

@@ -26,16 +26,16 @@ const SUBCOMMANDS: Record<string, (i: ChatInputCommandInteraction, deps: Discord
   settings: handleSettings,
 };
 
-/** The Discord surface: thin handlers that call the engine and render its replies. */
+/** The Discord surface: thin handlers that parse interactions and messages for the conversation layer. */
 export function createDiscordBot(deps: DiscordDeps, opts: DiscordBotOptions) {
-  const log = deps.runtime.logger.child({ surface: 'discord' });
+  const log = deps.app.logger.child({ surface: 'discord' });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.GuildVoiceStates],
     ...(opts.api ? { rest: { api: opts.api } } : {}),
     ...(opts.shards !== undefined ? { shards: opts.shards } : {}),
     ...(opts.shardCount !== undefined ? { shardCount: opts.shardCount } : {}),
   });
-  const d: DiscordDeps = { ...deps, runtime: { ...deps.runtime, logger: log } };
+  const d: DiscordDeps = { ...deps, app: { ...deps.app, logger: log } };
 
   client.on(Events.InteractionCreate, (i: Interaction) => {
     void route(i, d).catch(async (err: unknown) => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { APIMessage } from 'discord.js';
 import { placeKey } from '../../../src/bots/discord/keys.ts';
-import type { Runtime } from '../../../src/runtime.ts';
+import type { App as Runtime } from '../../../src/app/app.ts';
 import type { FakeDiscord } from '../../fakes/discord/index.ts';
 import { STRONG_BEHAVIORAL } from '../../helpers/engine.ts';
 import { startHarness, startOptions, until } from './harness.ts';

@@ -3,7 +3,7 @@
 import type { WebClient } from '@slack/web-api';
 import { formatBytes } from '../../../engine/docs/errors.ts';
 import type { SlackDeps } from '../deps.ts';
-import { userSafeMessage } from '../safe-error.ts';
+import { userSafeMessage } from '../../../chat/safe-text.ts';
 import { escapeSlack } from '../slack-text.ts';
 import { downloadSlackFile } from './download.ts';
 import type { SharedFile } from './files.ts';
