@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Config } from '../config.ts';
 import type { InterviewEngine } from '../engine/engine.ts';
 import type { KeyValueStore } from '../engine/store/kv.ts';
@@ -72,8 +72,10 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   if (!healthSources.gpu && config.GPU_SERVER_URL) healthSources.gpu = gpuProbe(config.GPU_SERVER_URL, config.GPU_SERVER_API_KEY);
   const version = opts.version ?? appVersion();
 
+  // Typed as Fastify's logger so the instance has Fastify's default generics (what plugins expect).
+  const httpLog: FastifyBaseLogger = log;
   const app = Fastify({
-    loggerInstance: log,
+    loggerInstance: httpLog,
     serverFactory: raw.serverFactory,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: opts.trustProxy ?? 'loopback, linklocal, uniquelocal',
@@ -88,7 +90,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
-  }) as unknown as FastifyInstance;
+  });
 
   const ctx: ApiContext = {
     engine: opts.engine,

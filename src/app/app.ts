@@ -3,32 +3,14 @@
 // on it by src/main.ts; tests build it the same way with fewer parts.
 import { ConversationService } from '../chat/conversation.ts';
 import type { Config } from '../config.ts';
-import type { Brain } from '../engine/brain.ts';
-import type { Customize } from '../engine/customize/from-config.ts';
 import { InterviewEngine } from '../engine/engine.ts';
-import type { LanguageModels } from '../engine/llm/from-config.ts';
 import type { KeyValueStore } from '../engine/store/kv.ts';
 import { openStore } from '../engine/store/open-store.ts';
 import { SessionStore } from '../engine/store/session-store.ts';
-import type { SpeechStack } from '../gpu/stack.ts';
 import type { HealthSources } from '../api/health.ts';
 import type { Logger } from '../logger.ts';
 import { healthSourcesOf } from './health.ts';
-import { buildParts } from './parts.ts';
-
-/** The optional capabilities, each present or null: nothing is looked up by name or shape. */
-export interface AppParts {
-  /** The language-model chain and its interviewer; null runs the built-in offline interviewer. */
-  models: LanguageModels | null;
-  /** An interviewer brain to use instead of the models' (tests script one). */
-  interviewer: Brain | null;
-  /** Speech-to-text and text-to-speech with fallbacks, shared by voice routes and voice channels. */
-  speech: SpeechStack | null;
-  /** Documents and the customize planner; null leaves customize on role-based questions. */
-  customize: Customize | null;
-}
-
-export const NO_PARTS: AppParts = { models: null, interviewer: null, speech: null, customize: null };
+import { buildParts, type AppParts, NO_PARTS } from './parts.ts';
 
 export interface App extends AppParts {
   config: Config;

@@ -1,7 +1,7 @@
 import type { HealthSources, ProviderHealth } from '../api/health.ts';
 import type { Config } from '../config.ts';
 import type { ProviderChain } from '../engine/llm/chain.ts';
-import type { AppParts } from './app.ts';
+import type { AppParts } from './parts.ts';
 
 /**
  * How customize interviews retrieve right now, for /health: dense + lexical when an embedding

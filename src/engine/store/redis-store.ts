@@ -22,7 +22,7 @@ export class RedisKeyValueStore extends KeyvValues implements KeyValueStore {
   }
 
   async increment(key: string, by: number, ttlMs: number): Promise<number> {
-    const c = (await this.client()) as unknown as RedisLike;
+    const c = await this.client();
     const k = `ic:counter:${key}`;
     const value = await c.incrBy(k, by);
     // Set the expiry only when the counter is new, so the window does not slide.
@@ -31,20 +31,20 @@ export class RedisKeyValueStore extends KeyvValues implements KeyValueStore {
   }
 
   async tryLock(key: string, ttlMs: number): Promise<string | null> {
-    const c = (await this.client()) as unknown as RedisLike;
+    const c = await this.client();
     const token = randomUUID();
     const ok = await c.set(`ic:lock:${key}`, token, { NX: true, PX: ttlMs });
     return ok === 'OK' ? token : null;
   }
 
   async unlock(key: string, token: string): Promise<void> {
-    const c = (await this.client()) as unknown as RedisLike;
+    const c = await this.client();
     await c.eval(UNLOCK_SCRIPT, { keys: [`ic:lock:${key}`], arguments: [token] });
   }
 
   async ping(): Promise<boolean> {
     try {
-      const c = (await this.client()) as unknown as RedisLike;
+      const c = await this.client();
       return (await c.ping()) === 'PONG';
     } catch {
       return false;
@@ -54,13 +54,4 @@ export class RedisKeyValueStore extends KeyvValues implements KeyValueStore {
   async close(): Promise<void> {
     await this.adapter.disconnect().catch(() => undefined);
   }
-}
-
-/** The few node-redis calls used here (the adapter's client type is a wide union). */
-interface RedisLike {
-  incrBy(key: string, by: number): Promise<number>;
-  pExpire(key: string, ms: number): Promise<unknown>;
-  set(key: string, value: string, opts: { NX: true; PX: number }): Promise<string | null>;
-  eval(script: string, opts: { keys: string[]; arguments: string[] }): Promise<unknown>;
-  ping(): Promise<string>;
 }
