@@ -9,7 +9,8 @@
 import type { Logger } from 'pino';
 import { sleep } from '../resilience/backoff.ts';
 import { CircuitBreaker, type BreakerOptions, type BreakerState } from '../resilience/breaker.ts';
-import { NoSpeechProvider, SpeechError, isAbortError, type SpeechErrorKind } from './errors.ts';
+import { isAbortError } from '../resilience/network.ts';
+import { NoSpeechProvider, SpeechError, type SpeechErrorKind } from './errors.ts';
 
 export interface ChainMember<P> {
   name: string;

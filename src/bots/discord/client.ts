@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import { isUserError } from '../../engine/errors.ts';
+import { userSafeMessage } from '../../chat/safe-text.ts';
 import type { DiscordDeps } from './deps.ts';
 import { handleInterviewButton } from './handlers/buttons.ts';
 import { handleEnd, handleForget, handleForgetButton, handleHistory, handleReport, handleSettings, handleStatus } from './handlers/commands.ts';
@@ -40,7 +40,7 @@ export function createDiscordBot(deps: DiscordDeps, opts: DiscordBotOptions) {
   client.on(Events.InteractionCreate, (i: Interaction) => {
     void route(i, d).catch(async (err: unknown) => {
       log.error({ err, interaction: i.id }, 'interaction failed');
-      const message = isUserError(err) ? err.message : 'Something went wrong on my side. Your interview is saved; please try again.';
+      const message = userSafeMessage(err) ?? 'Something went wrong on my side. Your interview is saved; please try again.';
       if (i.isRepliable()) {
         if (i.deferred || i.replied) await i.followUp({ content: message, flags: MessageFlags.Ephemeral }).catch(() => undefined);
         else await i.reply({ content: message, flags: MessageFlags.Ephemeral }).catch(() => undefined);

@@ -48,7 +48,7 @@ export async function transcribeClip(deps: SlackDeps, client: WebClient, f: Shar
     }
     return text;
   } catch (err) {
-    const safe = userSafeMessage(err) ?? (err instanceof Error && err.name === 'AudioFileError' ? err.message : null);
+    const safe = userSafeMessage(err);
     if (!safe) deps.log.warn({ err, fileId: f.id }, 'audio clip transcription failed');
     await tell(safe ?? "I couldn't transcribe that clip. Could you try again, or type your answer?");
     return null;
