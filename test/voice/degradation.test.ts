@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { decodeWav } from '../../src/gpu/audio/wav.ts';
-import type { ChainMember } from '../../src/gpu/chain.ts';
+import type { ChainMember } from '../../src/resilience/fallback-chain.ts';
 import { GpuHealth } from '../../src/gpu/health.ts';
 import { createSpeechStack, type SpeechStack } from '../../src/gpu/stack.ts';
 import type { SpeechToText } from '../../src/gpu/stt/types.ts';
