@@ -20,6 +20,8 @@ echo "test: type-check" >&2
 npx tsc -p tsconfig.json --noEmit
 echo "test: import cycles" >&2
 npx madge --circular --no-spinner src
+echo "test: lint" >&2
+npx biome lint --diagnostic-level=error
 echo "test: vitest" >&2
 RESULTS="$(mktemp)"
 status=0
