@@ -3,8 +3,8 @@
  * them when the answer ends. Each request carries the question and the answer so far as
  * Whisper's prompt, so names and jargon stay consistent across the pieces.
  */
-import { float32ToInt16 } from '../gpu/audio/pcm.ts';
-import type { Utterance } from '../gpu/audio/segmenter.ts';
+import { float32ToInt16 } from '../audio/pcm.ts';
+import type { Utterance } from '../audio/segmenter.ts';
 import type { SpeechToText } from '../gpu/stt/types.ts';
 
 export interface AnswerTranscriberOptions {

@@ -3,11 +3,11 @@
  * resampler and encoder kept between sentences. Creating a libsamplerate converter costs
  * 10-20 ms (a WASM instance) and its first run as much again, which would sit right in
  * front of the first word of every sentence; a pool per voice session pays that once, and
- * warm() can pay it before the interview starts. Same conversion as gpu/audio/playback.ts.
+ * warm() can pay it before the interview starts. Same conversion as src/audio/playback.ts.
  */
-import { OPUS_RATE, OpusPacketEncoder, SPEECH_PLAYBACK_ENCODER } from '../gpu/audio/opus.ts';
-import { float32ToInt16, int16ToFloat32, monoToStereo } from '../gpu/audio/pcm.ts';
-import { StreamingResampler } from '../gpu/audio/resampler.ts';
+import { OPUS_RATE, OpusPacketEncoder, SPEECH_PLAYBACK_ENCODER } from '../audio/opus.ts';
+import { float32ToInt16, int16ToFloat32, monoToStereo } from '../audio/pcm.ts';
+import { StreamingResampler } from '../audio/resampler.ts';
 
 class Converter {
   readonly key: string;

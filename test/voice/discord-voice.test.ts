@@ -14,7 +14,7 @@ import { silentLogger } from '../../src/logger.ts';
 import { createApp, type App } from '../../src/app/app.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.ts';
 import { FakeVoiceServer, selfSignedCert, trustInThisProcess } from '../fakes/discord-voice/index.ts';
-import { buildTimeline, speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { ScriptedStt, ToneTts } from './helpers/fake-speech.ts';
 
 const TOKEN = 'fake-bot-token';

@@ -5,17 +5,17 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createDiscordVoice } from '../../src/bots/discord/voice/index.ts';
 import { loadConfig } from '../../src/config.ts';
-import { OggOpusMuxer, OpusPacketEncoder } from '../../src/gpu/audio/index.ts';
-import { float32ToInt16, monoToStereo } from '../../src/gpu/audio/pcm.ts';
-import { resample } from '../../src/gpu/audio/resampler.ts';
-import { encodeWav } from '../../src/gpu/audio/wav.ts';
+import { OggOpusMuxer, OpusPacketEncoder } from '../../src/audio/index.ts';
+import { float32ToInt16, monoToStereo } from '../../src/audio/pcm.ts';
+import { resample } from '../../src/audio/resampler.ts';
+import { encodeWav } from '../../src/audio/wav.ts';
 import { createSpeechStack } from '../../src/gpu/stack.ts';
 import type { EncodedFormat, SpeechToText, SttAudio, TranscribeResult } from '../../src/gpu/stt/types.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createApp } from '../../src/app/app.ts';
 import { AudioFileError, transcribeAudioFile } from '../../src/voice/transcribe-file.ts';
 import { FakeSpeechServer } from '../fakes/speech/index.ts';
-import { speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { ScriptedStt } from './helpers/fake-speech.ts';
 
 let clip: SpokenClip;

@@ -6,7 +6,7 @@
  */
 import OpenAI, { toFile } from 'openai';
 import { SpeechError, fromOpenAIError } from '../errors.ts';
-import { WavFormatError } from '../audio/errors.ts';
+import { WavFormatError } from '../../audio/errors.ts';
 import { toWav16kMono } from './prepare.ts';
 import type { EncodedFormat, SpeechToText, SttAudio, TranscribeOptions, TranscribeResult } from './types.ts';
 

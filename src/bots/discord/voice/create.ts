@@ -8,7 +8,7 @@ import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Reply, Session } from '../../../engine/types.ts';
 import type { App } from '../../../app/app.ts';
-import type { CreateVadOptions } from '../../../gpu/audio/vad/create.ts';
+import type { CreateVadOptions } from '../../../audio/vad/create.ts';
 import { transcribeAudioFile } from '../../../voice/transcribe-file.ts';
 import type { VoiceSpeech } from '../../../voice/types.ts';
 import type { DiscordVoice } from '../deps.ts';

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { ConversationService } from '../../../chat/conversation.ts';
 import { isUserError } from '../../../engine/errors.ts';
 import type { Reply } from '../../../engine/types.ts';
-import type { CreateVadOptions } from '../../../gpu/audio/vad/create.ts';
+import type { CreateVadOptions } from '../../../audio/vad/create.ts';
 import { VoiceInterviewSession } from '../../../voice/session.ts';
 import type { TranscriptEvent, VoiceSpeech } from '../../../voice/types.ts';
 import type { Sendable } from '../thread-send.ts';
