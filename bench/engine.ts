@@ -21,9 +21,23 @@ const ANSWERS = [
 ];
 const TYPES: InterviewType[] = ['screening', 'behavioral', 'technical'];
 
+/** Counts reads and writes of session records, the store work one answer costs. */
+class CountingSqliteStore extends SqliteKeyValueStore {
+  reads = 0;
+  writes = 0;
+  override async get<T>(key: string): Promise<T | undefined> {
+    if (key.startsWith('session:')) this.reads++;
+    return super.get<T>(key);
+  }
+  override async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
+    if (key.startsWith('session:')) this.writes++;
+    return super.set(key, value, ttlMs);
+  }
+}
+
 export async function runEngineBench(opts: { sessions?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ic-bench-'));
-  const kv = new SqliteKeyValueStore(join(dir, 'bench.sqlite'));
+  const kv = new CountingSqliteStore(join(dir, 'bench.sqlite'));
   const engine = new InterviewEngine({ store: new SessionStore(kv), logger: silentLogger() });
   const total = opts.sessions ?? 1000;
 
@@ -38,6 +52,8 @@ export async function runEngineBench(opts: { sessions?: number } = {}) {
   }
   const latencies: number[] = [];
   const t0 = performance.now();
+  const reads0 = kv.reads;
+  const writes0 = kv.writes;
   let turns = 0;
   // 2) Turns, interleaved across all open sessions, one at a time (one core, no overlap).
   for (let round = 0; round < 4; round++) {
@@ -49,6 +65,8 @@ export async function runEngineBench(opts: { sessions?: number } = {}) {
     }
   }
   const elapsed = (performance.now() - t0) / 1000;
+  const readsPerAnswer = (kv.reads - reads0) / turns;
+  const writesPerAnswer = (kv.writes - writes0) / turns;
   global.gc?.();
   const mem = process.memoryUsage();
   const sample = await engine.getById(ids[1]!);
@@ -58,6 +76,8 @@ export async function runEngineBench(opts: { sessions?: number } = {}) {
     turnP50Ms: r2(percentile(latencies, 50)),
     turnP99Ms: r2(percentile(latencies, 99)),
     turnsMeasured: turns,
+    readsPerAnswer: r2(readsPerAnswer),
+    writesPerAnswer: r2(writesPerAnswer),
     activeSessions: total,
     storedBytesPerSession: sessionBytes,
     heapPerSessionKB: r2((mem.heapUsed - heapBefore) / total / 1024),
@@ -75,6 +95,7 @@ if (isMain(import.meta.url)) {
     'turns per second': `${f.turnsPerSecond} (aim >= 2,000)`,
     'turn latency p50 / p99': `${f.turnP50Ms} ms / ${f.turnP99Ms} ms`,
     'turns measured': f.turnsMeasured,
+    'session reads / writes per answer': `${f.readsPerAnswer} / ${f.writesPerAnswer} (goal: one each)`,
     'concurrent interviews held': f.activeSessions,
     'stored size of one session': `${Math.round(f.storedBytesPerSession / 1024)} KB (aim <= 50 KB)`,
     'heap per active session': `${f.heapPerSessionKB} KB`,

@@ -41,6 +41,8 @@ export interface HealthSources {
   voiceFallback?: () => MaybeAsync<{ edgeTts: boolean; cloudStt?: boolean }>;
   /** How customize interviews retrieve from documents right now, when a part knows better than the default rule. */
   customize?: () => MaybeAsync<HealthJson['mode']['customize']>;
+  /** Model requests and interviews left today at the current rate, when daily quotas are set. */
+  quota?: () => MaybeAsync<{ requestsLeftToday: number | null; requestsPerInterview: number; interviewsLeftToday: number | null; basis: 'measured' | 'estimate' }>;
   /** Anything else worth reporting (discord, slack...). A configured component that is not ok degrades the status. */
   components?: Record<string, () => MaybeAsync<ComponentHealth>>;
 }
@@ -76,13 +78,14 @@ const failed = (detail: string) => ({ configured: true, ok: false, detail });
 export async function checkHealth(ctx: HealthContext): Promise<{ code: number; body: HealthJson }> {
   const ms = ctx.timeoutMs ?? 2000;
   const s = ctx.sources;
-  const [providers, gpu, voiceFallback, customizeOverride, storeOk, components] = await Promise.all([
+  const [providers, gpu, voiceFallback, customizeOverride, storeOk, components, quota] = await Promise.all([
     s.providers ? within(ms, s.providers, [{ name: 'language-model', ...failed('health check timed out or failed') }]) : Promise.resolve([] as ProviderHealth[]),
     s.gpu ? within<GpuHealth>(ms, s.gpu, failed('health check timed out or failed')) : Promise.resolve<GpuHealth>({ configured: false, ok: false, detail: 'GPU_SERVER_URL not set' }),
     s.voiceFallback ? within(ms, s.voiceFallback, { edgeTts: false }) : Promise.resolve({ edgeTts: false }),
     s.customize ? within(ms, s.customize, undefined) : Promise.resolve(undefined),
     within(ms, () => ctx.kv.ping(), false),
     Promise.all(Object.entries(s.components ?? {}).map(async ([k, fn]) => [k, await within<ComponentHealth>(ms, fn, failed('health check timed out or failed'))] as const)),
+    s.quota ? within(ms, s.quota, undefined) : Promise.resolve(undefined),
   ]);
 
   const live = providers.find((p) => p.ok);
@@ -102,6 +105,7 @@ export async function checkHealth(ctx: HealthContext): Promise<{ code: number; b
     gpu: { configured: gpu.configured, ok: gpu.ok, ...(gpu.detail ? { detail: gpu.detail } : {}), ...(gpu.services ? { services: gpu.services } : {}) },
     store: { kind: ctx.kv.kind, ok: storeOk },
     ...(components.length ? { components: Object.fromEntries(components) } : {}),
+    ...(quota ? { quota: { requests_left_today: quota.requestsLeftToday, requests_per_interview: quota.requestsPerInterview, interviews_left_today: quota.interviewsLeftToday, basis: quota.basis } } : {}),
     notes: safeNotes(ctx.notes),
     version: ctx.version,
     uptime_s: Math.round((Date.now() - ctx.startedAt) / 1000),

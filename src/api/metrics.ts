@@ -68,7 +68,6 @@ export class ApiMetrics {
           if (c.costUsd) this.costUsd.inc({ provider: c.provider }, c.costUsd);
         }
       },
-      fallback: (_s, from, to) => this.fallbacks.inc({ from, to }),
     });
   }
 

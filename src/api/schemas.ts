@@ -130,6 +130,14 @@ export const HealthBody = named('Health', z
     gpu: ComponentState.extend({ services: z.record(z.string(), z.boolean()).optional() }),
     store: z.object({ kind: z.string(), ok: z.boolean() }),
     components: z.record(z.string(), ComponentState).optional(),
+    quota: z
+      .object({
+        requests_left_today: z.number().nullable().describe('Model requests left today over the providers with a daily quota; null when one without a limit can answer.'),
+        requests_per_interview: z.number().describe('Model requests per finished interview, over the latest interviews.'),
+        interviews_left_today: z.number().nullable().describe('Interviews that still fit in today\'s quota at that rate; null when unlimited.'),
+        basis: z.enum(['measured', 'estimate']).describe('measured once an interview has finished; an estimate before.'),
+      })
+      .optional(),
     notes: z.array(z.string()).describe('One plain line per capability: which mode is live.'),
     version: z.string(),
     uptime_s: z.number(),

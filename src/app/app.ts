@@ -43,6 +43,8 @@ export function composeApp(config: Config, logger: Logger, kv: KeyValueStore, pa
     turnDeadlineMs: config.LLM_TURN_DEADLINE_MS,
     modeNotes,
   });
+  // The quota forecast counts each finished interview's model requests.
+  if (parts.models) engine.observe(parts.models.forecast.observer());
   const conversation = new ConversationService({ engine, logger, documents: parts.customize?.documents ?? null });
   return {
     ...parts,

@@ -29,10 +29,10 @@ export async function providerHealth(chain: Pick<ProviderChain, 'health'>): Prom
 
 /** The /health sources of the parts that are on. Surfaces add themselves as components when they start. */
 export function healthSourcesOf(config: Config, parts: Pick<AppParts, 'models' | 'speech'>): HealthSources {
-  const chain = parts.models?.chain;
+  const models = parts.models;
   const gpu = parts.speech?.health ?? null;
   return {
-    ...(chain ? { providers: () => providerHealth(chain) } : {}),
+    ...(models ? { providers: () => providerHealth(models.chain), quota: async () => models.forecast.outlook(await models.chain.health()) } : {}),
     customize: () => customizeRetrieval(config, gpu),
   };
 }

@@ -28,6 +28,33 @@ export interface Reaction {
   declined: boolean;
   /** One short line to append to the running candidate notes. */
   note?: string;
+  /**
+   * The rubric scores of the whole answer, when this reaction moved on and scored the answer in
+   * the same call. Absent when scoring is left to a separate call (the scoring scheduler's job).
+   */
+  score?: QuestionScore;
+}
+
+/** What scoring needs besides the question and the answer. */
+export interface ScoreContext {
+  type: InterviewType;
+  level: string;
+  role?: string;
+}
+
+/**
+ * A brain could not answer. The calls it made before giving up (billed all the same) and the
+ * providers that did not answer travel with it, so the fallback records them.
+ */
+export class BrainFailure extends Error {
+  readonly calls: ProviderCall[];
+  readonly from: string[];
+  constructor(message: string, calls: ProviderCall[], from: string[], options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BrainFailure';
+    this.calls = calls;
+    this.from = from;
+  }
 }
 
 export interface SummaryInput {
@@ -50,12 +77,13 @@ export interface BrainResult<T> {
 }
 
 /**
- * The interviewer's judgement. The offline rules implement it; the language-model
- * interviewer implements it on top of the provider chain and falls back to the rules.
+ * The interviewer's judgement. The offline rules implement it and never fail; the language-model
+ * interviewer implements it on top of the provider chain; FallbackBrain puts the rules behind
+ * any other brain, so a failure becomes a rules answer recorded as a fallback.
  */
 export interface Brain {
   readonly name: string;
   react(ctx: ReactContext, signal?: AbortSignal): Promise<BrainResult<Reaction>>;
-  score(question: PlanQuestion, answer: string, ctx: { type: InterviewType; level: string }, signal?: AbortSignal): Promise<BrainResult<QuestionScore>>;
+  score(question: PlanQuestion, answer: string, ctx: ScoreContext, signal?: AbortSignal): Promise<BrainResult<QuestionScore>>;
   summarize(input: SummaryInput, signal?: AbortSignal): Promise<BrainResult<ReportSummary>>;
 }

@@ -2,16 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Brain, BrainResult } from './brain.ts';
 import { UserError } from './errors.ts';
+import { FallbackBrain } from './fallback-brain.ts';
 import { buildReport } from './feedback/report.ts';
-import { DEFAULT_MAX_ANSWER_CHARS, parseCommand, sanitizeText } from './input.ts';
+import { DEFAULT_MAX_ANSWER_CHARS, sanitizeText } from './input.ts';
 import { parseLevel, parseRole, SPECS } from './interview-types.ts';
-import { OfflineBrain, summarizeHeuristically } from './offline/interviewer.ts';
-import { heuristicScore } from './offline/score.ts';
+import { OfflineBrain } from './offline/interviewer.ts';
+import { heuristicScore } from './scoring/heuristic.ts';
 import * as say from './phrases.ts';
 import { buildBankPlan } from './plan.ts';
 import { randomSeed } from './rng.ts';
+import { ScoringScheduler } from './scoring/scheduler.ts';
 import type { HistoryEntry, SessionStore } from './store/session-store.ts';
-import type { Action, EngineInput, PlanQuestion, ProviderCall, QuestionScore, Reply, Report, Session, StartOptions } from './types.ts';
+import { readInput, refuseAnswer, shouldClose, stepAfter } from './turn-policy.ts';
+import type { Action, EngineInput, PlanQuestion, ProviderCall, Reply, Report, Session, StartOptions } from './types.ts';
 
 export const MAX_FOLLOW_UPS = 2;
 
@@ -24,10 +27,11 @@ export interface EngineObserver {
   /** One handled input (answer or command), refused or not, with its wall time. */
   turn?(session: Session, reply: Reply, ms: number): void;
   finished?(session: Session): void;
-  /** Provider calls just recorded on a session (tokens, cost, which provider answered). */
+  /**
+   * Provider calls just recorded on a session (tokens, cost, which provider answered). A call
+   * with `fallbackFrom` is a fallback: the one channel through which fallbacks are counted.
+   */
   calls?(session: Session, calls: ProviderCall[]): void;
-  /** The interviewer model failed and the offline rules answered instead. */
-  fallback?(session: Session, from: string, to: string): void;
 }
 
 /** Builds the plan for a customize interview from the user's documents (wired in by the documents layer). */
@@ -36,7 +40,7 @@ export type CustomPlanner = (input: { session: Session; documentIds: string[]; s
 export interface EngineOptions {
   store: SessionStore;
   logger: Logger;
-  /** The interviewer's judgement; defaults to the offline rules. */
+  /** The interviewer's judgement; defaults to the offline rules, which also stand behind any other brain. */
   brain?: Brain;
   bankDir?: string;
   maxAnswerChars?: number;
@@ -57,12 +61,12 @@ export interface EngineOptions {
 export class InterviewEngine {
   readonly store: SessionStore;
   private readonly log: Logger;
+  /** The model (if any) first, the offline rules last; never throws. */
   private readonly brain: Brain;
-  private readonly offline = new OfflineBrain();
+  private readonly rulesOnly: boolean;
+  private readonly scores: ScoringScheduler;
   private readonly opts: EngineOptions;
   private readonly now: () => number;
-  /** Scores being computed in the background, by `${sessionId}:${index}`. */
-  private readonly pending = new Map<string, Promise<BrainResult<QuestionScore>>>();
   private readonly writes = new Set<Promise<unknown>>();
   private draining = false;
   private readonly observers = new Set<EngineObserver>();
@@ -71,8 +75,10 @@ export class InterviewEngine {
     this.opts = opts;
     this.store = opts.store;
     this.log = opts.logger;
-    this.brain = opts.brain ?? this.offline;
+    this.rulesOnly = !opts.brain || opts.brain instanceof OfflineBrain;
+    this.brain = !opts.brain ? new OfflineBrain() : opts.brain instanceof FallbackBrain || opts.brain instanceof OfflineBrain ? opts.brain : new FallbackBrain(opts.brain, { logger: opts.logger });
     this.now = opts.now ?? Date.now;
+    this.scores = new ScoringScheduler({ brain: this.brain, logger: this.log, deadlineMs: (opts.turnDeadlineMs ?? 8000) * 2, track: (p) => this.track(p) });
   }
 
   /** Adds an observer; returns a function that removes it. */
@@ -214,19 +220,15 @@ export class InterviewEngine {
 
   /** Handles one input at a place. Inputs for one session are applied strictly one at a time. */
   async handle(key: string, input: EngineInput): Promise<Reply> {
-    const id = await this.sessionIdAt(key);
+    const id = await this.store.idAt(key);
+    if (!id) throw new UserError('no_interview', 'There is no interview running here. Start one first.');
     return this.handleSession(id, input);
   }
 
+  /** One read and one write of the session per input: background scores ride along in that write. */
   async handleSession(sessionId: string, input: EngineInput): Promise<Reply> {
     if (this.draining) throw new UserError('shutting_down', 'The interviewer is restarting. Your answer was not recorded; please send it again in a moment.');
-    let normalized: EngineInput = input;
-    if (input.kind === 'answer') {
-      const text = sanitizeText(input.text);
-      const cmd = parseCommand(text);
-      if (cmd) normalized = { kind: 'command', command: cmd === 'next' ? 'skip' : cmd };
-      else normalized = { kind: 'answer', text };
-    }
+    const turn = readInput(input);
     const t0 = performance.now();
     const run = this.store.withLock(`session:${sessionId}`, async () => {
       const session = await this.store.get(sessionId);
@@ -234,8 +236,12 @@ export class InterviewEngine {
       if (session.status === 'completed' || session.status === 'ended') {
         return this.refuse(session, 'finished', 'This interview has finished. Start a new one whenever you like.');
       }
-      const reply = normalized.kind === 'command' ? await this.command(session, normalized.command, input.kind === 'answer' && parseCommand(input.text) === 'next') : await this.answer(session, normalized.text);
-      if (!reply.refused) await this.store.save(session);
+      const reply = turn.kind === 'command' ? await this.command(session, turn.command, turn.saidNext) : await this.answer(session, turn.text);
+      if (!reply.refused) {
+        // Scores finished in the background since the last turn go into this turn's write.
+        this.addCalls(session, this.scores.collect(session));
+        await this.store.save(session);
+      }
       if (reply.done) {
         await this.store.unbindPlace(session.key);
         await this.store.recordHistory(session);
@@ -248,19 +254,9 @@ export class InterviewEngine {
     return run;
   }
 
-  private async sessionIdAt(key: string): Promise<string> {
-    const s = await this.store.activeAt(key);
-    if (!s) throw new UserError('no_interview', 'There is no interview running here. Start one first.');
-    return s.id;
-  }
-
   private async answer(session: Session, text: string): Promise<Reply> {
-    const max = this.opts.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
-    if (!text) return this.refuse(session, 'empty', "I didn't get an answer there. Type your answer, or say skip to move on.");
-    if (text.length > max) {
-      return this.refuse(session, 'too_long', `That answer is ${text.length.toLocaleString('en-US')} characters; the limit is ${max.toLocaleString('en-US')}. Nothing was recorded: please shorten it and send it again.`);
-    }
-    if (session.status === 'paused') return this.refuse(session, 'paused', 'The interview is paused. Say resume when you are ready, and I will repeat the question.');
+    const refusal = refuseAnswer(text, this.opts.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS, session.status);
+    if (refusal) return this.refuse(session, refusal.code, refusal.message);
     this.tick(session);
     const i = session.current;
     const q = session.plan[i]!;
@@ -281,38 +277,42 @@ export class InterviewEngine {
       summary: session.summary,
       seed: session.seed + session.transcript.length,
     };
-    const reaction = await this.think(session, () => this.brain.react(ctx, AbortSignal.timeout(this.opts.turnDeadlineMs ?? 8000)), () => this.offline.react(ctx));
+    const reaction = this.record(session, await this.brain.react(ctx, AbortSignal.timeout(this.opts.turnDeadlineMs ?? 8000)));
     if (reaction.note) session.summary = [session.summary, reaction.note].filter(Boolean).join('; ').slice(-400);
 
     const messages: string[] = [];
-    // A "not sure" after an earlier answer to the same question moves on and keeps that answer.
-    if (reaction.declined && ans.parts.length > 1) {
-      ans.parts.pop();
-      ans.status = 'answered';
-      this.scoreInBackground(session, i);
-      return this.advance(session, []);
+    switch (stepAfter(reaction, ans, MAX_FOLLOW_UPS)) {
+      case 'keep-earlier':
+        ans.parts.pop();
+        ans.status = 'answered';
+        this.scoreLater(session, i);
+        return this.advance(session, []);
+      case 'declined': {
+        ans.status = 'declined';
+        const ack = say.declineAck(session.seed + i);
+        this.push(session, 'interviewer', ack, i, 'acknowledgement');
+        messages.push(ack);
+        return this.advance(session, messages);
+      }
+      case 'follow-up': {
+        const followUp = reaction.followUp!;
+        ans.followUps += 1;
+        // Kept as two turns so "repeat" repeats the follow-up question, not the acknowledgement.
+        if (reaction.acknowledgement) this.push(session, 'interviewer', reaction.acknowledgement, i, 'acknowledgement');
+        this.push(session, 'interviewer', followUp, i, 'follow-up');
+        return this.reply(session, [[reaction.acknowledgement, followUp].filter(Boolean).join(' ')]);
+      }
+      case 'close':
+        ans.status = 'answered';
+        // Scored in the same call that closed the question, when the brain could; otherwise later.
+        if (reaction.score) ans.score = reaction.score;
+        else this.scoreLater(session, i);
+        if (reaction.acknowledgement) {
+          this.push(session, 'interviewer', reaction.acknowledgement, i, 'acknowledgement');
+          messages.push(reaction.acknowledgement);
+        }
+        return this.advance(session, messages);
     }
-    if (reaction.declined) {
-      ans.status = 'declined';
-      const ack = say.declineAck(session.seed + i);
-      this.push(session, 'interviewer', ack, i, 'acknowledgement');
-      messages.push(ack);
-      return this.advance(session, messages);
-    }
-    if (reaction.followUp && ans.followUps < MAX_FOLLOW_UPS) {
-      ans.followUps += 1;
-      // Kept as two turns so "repeat" repeats the follow-up question, not the acknowledgement.
-      if (reaction.acknowledgement) this.push(session, 'interviewer', reaction.acknowledgement, i, 'acknowledgement');
-      this.push(session, 'interviewer', reaction.followUp, i, 'follow-up');
-      return this.reply(session, [[reaction.acknowledgement, reaction.followUp].filter(Boolean).join(' ')]);
-    }
-    ans.status = 'answered';
-    this.scoreInBackground(session, i);
-    if (reaction.acknowledgement) {
-      this.push(session, 'interviewer', reaction.acknowledgement, i, 'acknowledgement');
-      messages.push(reaction.acknowledgement);
-    }
-    return this.advance(session, messages);
   }
 
   private async command(session: Session, command: Action, isNext: boolean): Promise<Reply> {
@@ -350,7 +350,7 @@ export class InterviewEngine {
         if (ans && ans.parts.length > 0) {
           // "next" after a partial answer: keep what was said and move on without more follow-ups.
           ans.status = 'answered';
-          this.scoreInBackground(session, i);
+          this.scoreLater(session, i);
         } else if (ans) {
           ans.status = 'skipped';
           const ack = isNext ? "Okay, let's move on." : say.skipAck(session.seed + i);
@@ -364,7 +364,7 @@ export class InterviewEngine {
         session.status = 'ended';
         if (ans && ans.status === 'pending' && ans.parts.length > 0) {
           ans.status = 'answered';
-          this.scoreInBackground(session, i);
+          this.scoreLater(session, i);
         }
         const msg = say.endedEarly(session.userName);
         this.push(session, 'interviewer', msg, -1, 'closing');
@@ -376,9 +376,9 @@ export class InterviewEngine {
   /** Moves to the next question, or closes when the plan is done or time is up. */
   private async advance(session: Session, messages: string[]): Promise<Reply> {
     session.current += 1;
-    const overTime = session.activeMs > session.budgetMinutes * 60_000;
+    const { close, overTime } = shouldClose(session.current, session.plan.length, session.activeMs, session.budgetMinutes);
     if (overTime) session.wrapUp = true;
-    if (session.current >= session.plan.length || overTime) {
+    if (close) {
       session.status = 'completed';
       const msg = say.closing(session.userName, overTime && session.current < session.plan.length);
       this.push(session, 'interviewer', msg, -1, 'closing');
@@ -401,20 +401,7 @@ export class InterviewEngine {
     const deadline = this.opts.reportDeadlineMs ?? 2500;
     const started = this.now();
     session.activeSince = null;
-    const waits = session.answers.map(async (a, i) => {
-      if (a.status !== 'answered' || a.score) return;
-      const k = `${session.id}:${i}`;
-      const p = this.pending.get(k);
-      const res = p ? await withTimeout(p, deadline) : null;
-      if (res) {
-        a.score = res.value;
-        this.addCalls(session, res.calls);
-      } else {
-        a.score = heuristicScore(session.plan[i]!, a.parts.join('\n'));
-      }
-    });
-    await Promise.all(waits);
-    for (const [i] of session.answers.entries()) this.pending.delete(`${session.id}:${i}`);
+    this.addCalls(session, await this.scores.settle(session, deadline));
     const input = {
       type: session.type,
       role: session.role,
@@ -422,55 +409,25 @@ export class InterviewEngine {
       questions: session.plan.map((q, i) => ({ question: q, status: session.answers[i]!.status, ...(session.answers[i]!.score ? { score: session.answers[i]!.score! } : {}) })),
     };
     const remaining = Math.max(500, deadline - (this.now() - started));
-    const summary = await this.think(session, () => this.brain.summarize(input, AbortSignal.timeout(remaining)), async () => ({ value: summarizeHeuristically(input), calls: [] }));
+    const summary = this.record(session, await this.brain.summarize(input, AbortSignal.timeout(remaining)));
     session.report = buildReport(session, summary, this.now());
     this.log.info({ sessionId: session.id, score: session.report.overall.score, band: session.report.overall.band, partial: session.report.partial }, 'interview finished');
     return this.reply(session, messages);
   }
 
-  /** Scores an answer off the hot path; the result is written back under the session lock. */
-  private scoreInBackground(session: Session, i: number): void {
-    const q = session.plan[i]!;
-    const text = session.answers[i]!.parts.join('\n');
-    if (this.brain === this.offline) {
-      // The rules are instant: score inline and skip the extra write.
-      session.answers[i]!.score = heuristicScore(q, text);
+  /** A closed answer whose reaction brought no score: the rules score at once, a model in the background. */
+  private scoreLater(session: Session, i: number): void {
+    if (this.rulesOnly) {
+      session.answers[i]!.score = heuristicScore(session.plan[i]!, session.answers[i]!.parts.join('\n'));
       return;
     }
-    const k = `${session.id}:${i}`;
-    const p = this.brain
-      .score(q, text, { type: session.type, level: session.level }, AbortSignal.timeout((this.opts.turnDeadlineMs ?? 8000) * 2))
-      .catch((err: unknown) => {
-        this.log.warn({ err, sessionId: session.id, question: i }, 'scoring failed; using heuristic score');
-        return { value: heuristicScore(q, text), calls: [] as ProviderCall[] };
-      });
-    this.pending.set(k, p);
-    const write = p.then((res) =>
-      this.store.withLock(`session:${session.id}`, async () => {
-        const s = await this.store.get(session.id);
-        if (!s || s.answers[i]?.score) return;
-        s.answers[i]!.score = res.value;
-        this.addCalls(s, res.calls);
-        await this.store.save(s);
-        this.pending.delete(k);
-      }),
-    ).catch((err: unknown) => this.log.warn({ err, sessionId: session.id }, 'could not store a background score'));
-    this.track(write);
+    this.scores.schedule(session, i);
   }
 
-  /** Runs a brain call, recording its provider calls; any failure falls back to the rules. */
-  private async think<T>(session: Session, call: () => Promise<BrainResult<T>>, fallback: () => Promise<BrainResult<T>>): Promise<T> {
-    try {
-      const res = await call();
-      this.addCalls(session, res.calls);
-      return res.value;
-    } catch (err) {
-      this.log.warn({ err, sessionId: session.id }, 'interviewer model failed; offline rules answered');
-      this.emit('fallback', session, this.brain.name, this.offline.name);
-      const res = await fallback();
-      this.addCalls(session, res.calls);
-      return res.value;
-    }
+  /** Records a brain answer's provider calls on the session and returns its value. */
+  private record<T>(session: Session, res: BrainResult<T>): T {
+    this.addCalls(session, res.calls);
+    return res.value;
   }
 
   private tick(session: Session): void {
@@ -524,26 +481,24 @@ export class InterviewEngine {
     void t.then(() => this.writes.delete(t));
   }
 
-  /** Stops taking new turns and waits for the ones in flight (graceful shutdown). */
+  /** Stops taking new turns, waits for the ones in flight, and stores background scores not yet written. */
   async drain(): Promise<void> {
     this.draining = true;
     while (this.writes.size) await Promise.all([...this.writes]);
+    for (const id of this.scores.sessionsWithResults()) {
+      await this.store
+        .withLock(`session:${id}`, async () => {
+          const s = await this.store.get(id);
+          if (!s) return;
+          const calls = this.scores.collect(s);
+          if (calls.length || s.answers.some((a) => a.score)) await this.store.save(s);
+        })
+        .catch((err: unknown) => this.log.warn({ err, sessionId: id }, 'could not store a background score at shutdown'));
+    }
   }
 
   /** Waits for background work (used by tests and the CLI before exit). */
   async idle(): Promise<void> {
     while (this.writes.size) await Promise.all([...this.writes]);
-  }
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<null>((r) => {
-    timer = setTimeout(() => r(null), ms);
-  });
-  try {
-    return await Promise.race([p, t]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -73,6 +73,8 @@ export interface ProviderCall {
   provider: string;
   model: string;
   inputTokens: number;
+  /** Part of inputTokens served from the provider's prompt cache (a repeated prompt prefix). */
+  cachedInputTokens?: number;
   outputTokens: number;
   costUsd: number;
   ms: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Brain } from '../../src/engine/brain.ts';
-import { heuristicScore } from '../../src/engine/offline/score.ts';
+import { heuristicScore } from '../../src/engine/scoring/heuristic.ts';
 import { apiForTest, post, runInterview } from './helpers.ts';
 
 /** The value of one sample line, e.g. metric('x_total{type="a"}'). */

@@ -1,5 +1,5 @@
 import type { ReportSummary } from '../brain.ts';
-import { analyzeAnswer } from '../offline/analyze.ts';
+import { tooThinToJudge } from '../scoring/thresholds.ts';
 import type { Band, Report, Session } from '../types.ts';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -18,12 +18,6 @@ export const BAND_LABEL: Record<Band, string> = {
   'needs-work': 'Needs work',
   'not-enough-to-judge': 'Not enough to judge',
 };
-
-/** True when an answer carries enough real language to be judged at all. */
-export function judgeable(text: string): boolean {
-  const a = analyzeAnswer(text);
-  return !a.gibberish && !a.declined && a.words >= 8;
-}
 
 /**
  * Assembles the report from stored per-answer scores. Numbers (overall, band,
@@ -51,9 +45,8 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
 
   const asked = questions.filter((q) => q.status !== 'unanswered');
   const answered = questions.filter((q) => q.status === 'answered');
-  const judgeableAnswers = session.answers.filter((a) => a.status === 'answered' && judgeable(a.parts.join(' ')));
-  const judgeableWords = judgeableAnswers.reduce((s, a) => s + analyzeAnswer(a.parts.join(' ')).words, 0);
-  const notEnough = judgeableAnswers.length < 2 || judgeableWords < 60;
+  const thin = tooThinToJudge(session.answers.filter((a) => a.status === 'answered').map((a) => a.parts.join(' ')));
+  const notEnough = thin.thin;
 
   const overallScore = asked.length ? round1(asked.reduce((s, q) => s + (q.score ?? 0), 0) / asked.length) : 0;
   const band: Band = notEnough ? 'not-enough-to-judge' : bandFor(overallScore);
@@ -99,7 +92,7 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
     strengths: notEnough ? [] : summary.strengths,
     improvements: summary.improvements.length ? summary.improvements : notEnough ? ['Answer a few questions in full sentences with a real example, so there is something to assess.'] : [],
     summary: notEnough
-      ? `Not enough to judge: the interview has too few real answers to assess${answered.length ? ` (${judgeableAnswers.length} usable of ${answered.length} given)` : ''}. Try again and answer at least a couple of questions in full.`
+      ? `Not enough to judge: the interview has too few real answers to assess${answered.length ? ` (${thin.usable} usable of ${answered.length} given)` : ''}. Try again and answer at least a couple of questions in full.`
       : summary.summary,
     coverage: round1(answered.length / Math.max(1, session.plan.length) * 100) / 100,
     partial: session.status === 'ended' || questions.some((q) => q.status === 'unanswered'),

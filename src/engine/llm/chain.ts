@@ -85,7 +85,12 @@ export interface ChainOptions {
   now?: () => number;
   random?: () => number;
   onAttempt?: (a: Attempt) => void;
+  /** Ends the daily-quota warnings, e.g. with the interviews left today at the current rate. */
+  quotaNote?: (provider: string, used: number, limit: number) => string;
 }
+
+/** Share of a daily quota at which a warning is logged, before it runs out. */
+const QUOTA_WARNING_SHARE = 0.8;
 
 interface Entry {
   provider: string;
@@ -123,6 +128,7 @@ export class ProviderChain {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly onAttempt: ((a: Attempt) => void) | undefined;
+  private readonly quotaNote: (provider: string, used: number, limit: number) => string | undefined;
 
   constructor(o: ChainOptions) {
     this.now = o.now ?? Date.now;
@@ -147,6 +153,7 @@ export class ProviderChain {
     this.verifyTimeoutMs = o.verifyTimeoutMs ?? 3000;
     this.random = o.random ?? Math.random;
     this.onAttempt = o.onAttempt;
+    this.quotaNote = o.quotaNote ?? (() => undefined);
   }
 
   /** `provider/model` of every configured entry, in order. */
@@ -274,8 +281,15 @@ export class ProviderChain {
           e.breaker.release();
           note(e, { outcome: 'skipped', reason: 'over-quota', ms: 0 });
           pass(e);
-          this.warnOnce(e, `daily quota of ${this.quotas[e.provider]} ${e.provider} requests reached for ${utcDay(this.now())}; skipped until 00:00 UTC`);
+          const limit = this.quotas[e.provider]!;
+          const left = this.quotaNote(e.provider, limit, limit);
+          this.warnOnce(e, `daily quota of ${limit} ${e.provider} requests reached for ${utcDay(this.now())}; skipped until 00:00 UTC${left ? ` (${left})` : ''}`);
           break;
+        }
+        const limit = this.quotas[e.provider] ?? 0;
+        if (limit > 0 && q.used === Math.ceil(limit * QUOTA_WARNING_SHARE)) {
+          const left = this.quotaNote(e.provider, q.used, limit);
+          this.log.warn({ provider: e.provider, used: q.used, quota: limit }, `${q.used} of today's ${limit} ${e.provider} requests used${left ? `: ${left}` : ''}`);
         }
         if (n === 1) {
           tried.push(e.label);
@@ -303,6 +317,7 @@ export class ProviderChain {
               model: value.model,
               inputTokens: usage.inputTokens,
               outputTokens: usage.outputTokens,
+              ...(usage.cachedInputTokens ? { cachedInputTokens: usage.cachedInputTokens } : {}),
               costUsd: this.prices.cost(value.provider, value.model, usage),
               ms: Math.round(performance.now() - t0),
               ...(fallbackFrom.length ? { fallbackFrom } : {}),

@@ -7,6 +7,7 @@ import { createGeminiClient, GeminiModel } from './gemini.ts';
 import { LlmBrain } from './llm-brain.ts';
 import { OpenAiModel } from './openai.ts';
 import { PriceTable } from './prices.ts';
+import { QuotaForecast } from './quota-forecast.ts';
 import type { LanguageModel } from './types.ts';
 
 export interface LanguageModels {
@@ -16,6 +17,8 @@ export interface LanguageModels {
   modeNotes: () => string[];
   /** Resolves when the start-up check has finished (it runs in the background). */
   verified: Promise<void>;
+  /** Interviews left today at the current rate; fed by the engine's finished interviews. */
+  forecast: QuotaForecast;
   close: () => Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function buildLanguageModels(config: Config, logger: Logger, o: { k
   const prices = new PriceTable(config.LLM_PRICES);
   for (const p of prices.problems) logger.warn(p);
   const ownKv = o.kv ? null : await openStore(config.STORE_URL);
+  const forecast = new QuotaForecast();
   const chain = new ProviderChain({
     models,
     unconfigured,
@@ -70,8 +74,9 @@ export async function buildLanguageModels(config: Config, logger: Logger, o: { k
     logger,
     deadlineMs: config.LLM_TURN_DEADLINE_MS,
     verifyTimeoutMs: 2500,
+    quotaNote: (provider, used, limit) => forecast.warningNote(provider, used, limit),
   });
-  const brain = new LlmBrain({ chain, turnDeadlineMs: config.LLM_TURN_DEADLINE_MS });
+  const brain = new LlmBrain({ chain, turnDeadlineMs: config.LLM_TURN_DEADLINE_MS, logger });
 
   // The check runs in the background; start-up waits for it only briefly, so a slow
   // provider never holds the bot back, yet a wrong key is usually known before the first interview.
@@ -90,6 +95,7 @@ export async function buildLanguageModels(config: Config, logger: Logger, o: { k
     chain,
     brain,
     verified,
+    forecast,
     modeNotes: () => [modeLine(chain.usable(), chain.labels)],
     close: async () => {
       await ownKv?.close();

@@ -130,7 +130,8 @@ export class GeminiModel implements LanguageModel {
 function usageOf(res: GenerateContentResponse): Usage {
   const u = res.usageMetadata;
   // Thinking tokens are billed as output.
-  return { inputTokens: u?.promptTokenCount ?? 0, outputTokens: (u?.candidatesTokenCount ?? 0) + (u?.thoughtsTokenCount ?? 0) };
+  const cached = u?.cachedContentTokenCount ?? 0;
+  return { inputTokens: u?.promptTokenCount ?? 0, outputTokens: (u?.candidatesTokenCount ?? 0) + (u?.thoughtsTokenCount ?? 0), ...(cached ? { cachedInputTokens: cached } : {}) };
 }
 
 /** The SDK puts the error body, JSON-encoded, in the message; read the useful, non-secret parts. */

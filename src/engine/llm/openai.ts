@@ -41,7 +41,7 @@ export class OpenAiModel implements LanguageModel {
     if (choice.finish_reason === 'content_filter' || choice.message?.refusal) throw this.error('safety', `the answer was refused (${choice.message?.refusal ? 'refusal' : 'content_filter'})`);
     const text = choice.message?.content;
     if (!text) throw this.error('malformed', 'the response had no text');
-    return { text, usage: { inputTokens: res.usage?.prompt_tokens ?? 0, outputTokens: res.usage?.completion_tokens ?? 0 }, provider: this.provider, model: this.model };
+    return { text, usage: usageOf(res.usage), provider: this.provider, model: this.model };
   }
 
   async *stream(messages: ChatMessage[], options: GenerateOptions, signal?: AbortSignal): AsyncIterable<StreamChunk> {
@@ -50,7 +50,7 @@ export class OpenAiModel implements LanguageModel {
     try {
       const stream = await this.client.chat.completions.create(body, signal ? { signal } : {});
       for await (const chunk of stream) {
-        if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens ?? 0, outputTokens: chunk.usage.completion_tokens ?? 0 };
+        if (chunk.usage) usage = usageOf(chunk.usage);
         const choice = chunk.choices?.[0];
         if (choice?.finish_reason === 'content_filter') throw this.error('safety', 'the answer was refused (content_filter)');
         const text = choice?.delta?.content;
@@ -100,4 +100,9 @@ export class OpenAiModel implements LanguageModel {
     const { kind, message, ...extra } = f;
     return this.error(kind, kind === 'auth' ? `the API key was rejected (${message})` : kind === 'not_found' ? `unknown model or path (${message})` : message, extra);
   }
+}
+/** Tokens from an OpenAI usage record; OpenAI reports prompt-cache hits under prompt_tokens_details. */
+function usageOf(u: { prompt_tokens?: number; completion_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } } | null | undefined): Usage {
+  const cached = u?.prompt_tokens_details?.cached_tokens ?? 0;
+  return { inputTokens: u?.prompt_tokens ?? 0, outputTokens: u?.completion_tokens ?? 0, ...(cached ? { cachedInputTokens: cached } : {}) };
 }

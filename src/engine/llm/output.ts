@@ -6,6 +6,8 @@ export const ReactOutput = z.object({
   followUp: z.string().max(600).nullable(),
   declined: z.boolean(),
   note: z.string().max(300).default(''),
+  /** Rubric scores asked for in the same call; checked on their own, so bad scores never cost the reaction. */
+  scores: z.unknown().optional(),
 });
 export type ReactOutput = z.infer<typeof ReactOutput>;
 

@@ -5,6 +5,8 @@ import type { Usage } from './types.ts';
 export interface Price {
   input: number;
   output: number;
+  /** Input tokens served from the provider's prompt cache; the input price when not listed. */
+  cachedInput?: number;
 }
 
 /**
@@ -13,12 +15,12 @@ export interface Price {
  * Self-hosted servers cost nothing unless LLM_PRICES names their model.
  */
 export const DEFAULT_PRICES: Record<string, Price> = {
-  'gemini/gemini-2.5-flash': { input: 0.3, output: 2.5 },
+  'gemini/gemini-2.5-flash': { input: 0.3, output: 2.5, cachedInput: 0.075 },
   'gemini/gemini-2.5-flash-lite': { input: 0.1, output: 0.4 },
-  'gemini/gemini-2.0-flash': { input: 0.1, output: 0.4 },
+  'gemini/gemini-2.0-flash': { input: 0.1, output: 0.4, cachedInput: 0.025 },
   'gemini/gemini-2.0-flash-lite': { input: 0.075, output: 0.3 },
   'gemini/gemini-2.5-pro': { input: 1.25, output: 10 },
-  'openai/gpt-4o-mini': { input: 0.15, output: 0.6 },
+  'openai/gpt-4o-mini': { input: 0.15, output: 0.6, cachedInput: 0.075 },
   'openai/gpt-4o': { input: 2.5, output: 10 },
   'openai/gpt-4.1-mini': { input: 0.4, output: 1.6 },
   'openai/gpt-4.1-nano': { input: 0.1, output: 0.4 },
@@ -70,6 +72,8 @@ export class PriceTable {
   cost(provider: string, model: string, usage: Usage): number {
     const p = this.priceOf(provider, model);
     if (!p) return 0;
-    return Math.round(((usage.inputTokens * p.input + usage.outputTokens * p.output) / 1_000_000) * 1e9) / 1e9;
+    const cached = Math.min(usage.cachedInputTokens ?? 0, usage.inputTokens);
+    const input = (usage.inputTokens - cached) * p.input + cached * (p.cachedInput ?? p.input);
+    return Math.round(((input + usage.outputTokens * p.output) / 1_000_000) * 1e9) / 1e9;
   }
 }

@@ -21,6 +21,8 @@ export interface GenerateOptions {
 export interface Usage {
   inputTokens: number;
   outputTokens: number;
+  /** Part of inputTokens the provider served from its prompt cache (billed at the cached rate). */
+  cachedInputTokens?: number;
 }
 
 export interface GenerateResult {

@@ -2,7 +2,7 @@ import type { Brain, BrainResult, ReactContext, Reaction, ReportSummary, Summary
 import { createRng, pick } from '../rng.ts';
 import type { PlanQuestion, ProviderCall, QuestionScore } from '../types.ts';
 import { analyzeAnswer, stripInjection } from './analyze.ts';
-import { heuristicScore } from './score.ts';
+import { heuristicScore } from '../scoring/heuristic.ts';
 
 const STAR_FOLLOW_UPS = {
   situation: ['Can you set the scene first? Where were you, and what was at stake?', 'What was the context? Tell me a little about the team and the situation.'],
@@ -10,8 +10,9 @@ const STAR_FOLLOW_UPS = {
   result: ['How did it turn out? Can you put a number on the result?', 'What was the outcome, and how did you know it worked?'],
 } as const;
 
-function offlineCall(purpose: ProviderCall['purpose']): ProviderCall {
-  return { at: Date.now(), purpose, provider: 'offline', model: 'rules', inputTokens: 0, outputTokens: 0, costUsd: 0, ms: 0 };
+/** The record of an answer the rules gave; `fallbackFrom` names who should have answered and did not. */
+export function offlineCall(purpose: ProviderCall['purpose'], fallbackFrom: string[] = [], at = Date.now()): ProviderCall {
+  return { at, purpose, provider: 'offline', model: 'rules', inputTokens: 0, outputTokens: 0, costUsd: 0, ms: 0, ...(fallbackFrom.length ? { fallbackFrom } : {}) };
 }
 
 function acknowledgement(ctx: ReactContext, a: ReturnType<typeof analyzeAnswer>): string {
@@ -35,39 +36,15 @@ export function hasEarlierAnswer(ctx: Pick<ReactContext, 'answer' | 'latest' | '
 export class OfflineBrain implements Brain {
   readonly name = 'offline';
 
+  /** When the reaction moves on, the answer is scored in the same step, as the model does. */
   async react(ctx: ReactContext): Promise<BrainResult<Reaction>> {
-    return { value: this.reactSync(ctx), calls: [offlineCall('react')] };
+    const value = reactByRules(ctx);
+    if (value.declined || value.followUp) return { value, calls: [offlineCall('react')] };
+    return { value: { ...value, score: heuristicScore(ctx.question, ctx.answer) }, calls: [offlineCall('react')] };
   }
 
   reactSync(ctx: ReactContext): Reaction {
-    // Attempts to instruct the interviewer are not part of the answer and steer nothing.
-    const latest = analyzeAnswer(stripInjection(ctx.latest).text, ctx.question.keywords ?? []);
-    const whole = analyzeAnswer(stripInjection(ctx.answer).text, ctx.question.keywords ?? []);
-    if (latest.declined) {
-      // "Not sure" to a follow-up is not a refusal of the question: keep what was said and move on.
-      if (hasEarlierAnswer(ctx)) return { acknowledgement: pick(["That's fine, thank you.", 'Okay, no problem.', 'Understood, thanks.'], createRng(ctx.seed)), declined: false };
-      return { acknowledgement: '', declined: true, note: `declined "${ctx.question.competency}"` };
-    }
-    const ack = acknowledgement(ctx, latest);
-    if (ctx.followUpsAsked >= ctx.maxFollowUps) return { acknowledgement: ack, declined: false };
-    const rand = createRng(ctx.seed + ctx.followUpsAsked * 13 + ctx.question.id.length);
-
-    if (latest.gibberish || whole.words < 6) {
-      return { acknowledgement: '', followUp: "I didn't quite follow that. Could you answer in a few sentences, with an example from your experience?", declined: false };
-    }
-    if (ctx.type === 'behavioral' || (ctx.type === 'customize' && ctx.question.competency !== 'technical')) {
-      const missing = (['situation', 'action', 'result'] as const).find((p) => !whole.star[p]);
-      if (missing && (ctx.type === 'behavioral' || whole.words < 60)) {
-        return { acknowledgement: ack, followUp: pick(STAR_FOLLOW_UPS[missing], rand), declined: false, note: `answer lacked ${missing}` };
-      }
-    }
-    const thin = whole.words < 40 || (whole.numbers.length === 0 && whole.namedTerms.length === 0 && whole.keywordHits.length === 0 && whole.words < 90);
-    if (thin) {
-      const used = ctx.followUpsAsked;
-      const followUp = ctx.question.followUps[used % ctx.question.followUps.length] ?? 'Could you give me a concrete example?';
-      return { acknowledgement: ack, followUp, declined: false, note: 'short answer' };
-    }
-    return { acknowledgement: ack, declined: false };
+    return reactByRules(ctx);
   }
 
   async score(question: PlanQuestion, answer: string): Promise<BrainResult<QuestionScore>> {
@@ -77,6 +54,38 @@ export class OfflineBrain implements Brain {
   async summarize(input: SummaryInput): Promise<BrainResult<ReportSummary>> {
     return { value: summarizeHeuristically(input), calls: [offlineCall('summary')] };
   }
+}
+
+/** The rules' reaction: decline, a STAR or specifics follow-up, or an acknowledgement that moves on. */
+export function reactByRules(ctx: ReactContext): Reaction {
+  // Attempts to instruct the interviewer are not part of the answer and steer nothing.
+  const latest = analyzeAnswer(stripInjection(ctx.latest).text, ctx.question.keywords ?? []);
+  const whole = analyzeAnswer(stripInjection(ctx.answer).text, ctx.question.keywords ?? []);
+  if (latest.declined) {
+    // "Not sure" to a follow-up is not a refusal of the question: keep what was said and move on.
+    if (hasEarlierAnswer(ctx)) return { acknowledgement: pick(["That's fine, thank you.", 'Okay, no problem.', 'Understood, thanks.'], createRng(ctx.seed)), declined: false };
+    return { acknowledgement: '', declined: true, note: `declined "${ctx.question.competency}"` };
+  }
+  const ack = acknowledgement(ctx, latest);
+  if (ctx.followUpsAsked >= ctx.maxFollowUps) return { acknowledgement: ack, declined: false };
+  const rand = createRng(ctx.seed + ctx.followUpsAsked * 13 + ctx.question.id.length);
+
+  if (latest.gibberish || whole.words < 6) {
+    return { acknowledgement: '', followUp: "I didn't quite follow that. Could you answer in a few sentences, with an example from your experience?", declined: false };
+  }
+  if (ctx.type === 'behavioral' || (ctx.type === 'customize' && ctx.question.competency !== 'technical')) {
+    const missing = (['situation', 'action', 'result'] as const).find((p) => !whole.star[p]);
+    if (missing && (ctx.type === 'behavioral' || whole.words < 60)) {
+      return { acknowledgement: ack, followUp: pick(STAR_FOLLOW_UPS[missing], rand), declined: false, note: `answer lacked ${missing}` };
+    }
+  }
+  const thin = whole.words < 40 || (whole.numbers.length === 0 && whole.namedTerms.length === 0 && whole.keywordHits.length === 0 && whole.words < 90);
+  if (thin) {
+    const used = ctx.followUpsAsked;
+    const followUp = ctx.question.followUps[used % ctx.question.followUps.length] ?? 'Could you give me a concrete example?';
+    return { acknowledgement: ack, followUp, declined: false, note: 'short answer' };
+  }
+  return { acknowledgement: ack, declined: false };
 }
 
 /** Strengths and improvements that recur across answers, and a plain summary line. */

@@ -67,6 +67,11 @@ export class SessionStore {
     await this.kv.set(`session:${session.id}`, session, SESSION_TTL_MS);
   }
 
+  /** The id of the session bound to a place, without reading the session itself. */
+  idAt(key: string): Promise<string | undefined> {
+    return this.kv.get<string>(`place:${key}`);
+  }
+
   /** The session currently running at a place (thread, channel, CLI id). */
   async activeAt(key: string): Promise<Session | undefined> {
     const id = await this.kv.get<string>(`place:${key}`);

@@ -86,7 +86,8 @@ describe('document text is data: instruction lines change nothing', () => {
         expect(req.promptText).not.toContain('Handles $120M in monthly settlement volume');
         expect(req.promptText).not.toContain('(from 9 minutes to 5.4 minutes) by replacing nightly batch jobs');
       }
-      expect(requests.some((r) => r.purpose === 'score')).toBe(true);
+      // Scores were asked for: in the reaction that closes a question, or in a separate call.
+      expect(requests.some((r) => r.purpose === 'score' || (r.purpose === 'react' && /- scores:/.test(r.promptText)))).toBe(true);
     });
   });
 });

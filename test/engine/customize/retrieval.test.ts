@@ -21,7 +21,7 @@ async function gpu(model = 'bge-small'): Promise<FakeGpu> {
   return g;
 }
 
-/** The planner and documents exactly as src/wiring.ts builds them, on the fixture files. */
+/** The planner and documents exactly as src/app/parts.ts builds them, on the fixture files. */
 async function wiredPlan(env: Record<string, string>) {
   const c = await buildCustomize(loadConfig({ STORE_URL: 'memory://', ...env }), silent);
   cleanups.push(c.close);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LlmBrain } from '../../../src/engine/llm/llm-brain.ts';
-import { heuristicScore } from '../../../src/engine/offline/score.ts';
+import { heuristicScore } from '../../../src/engine/scoring/heuristic.ts';
 import { interviewerResponder } from '../../fakes/llm/index.ts';
 import { CONFLICT_Q, reactCtx, STRONG_ANSWER } from './fixtures.ts';
 import { type Fakes, makeChain, startFakes } from './setup.ts';
@@ -174,10 +174,11 @@ describe('LLM interviewer: summary', () => {
     expect(prompt).toContain('<question_results>');
   });
 
-  test('falls back to the rules\' summary when the output stays invalid', async () => {
-    f.gemini.script({ kind: 'bad_json' }, { kind: 'bad_json' });
+  test('an invalid summary is not repaired: the rules write it, so the narrative costs at most one call', async () => {
+    f.gemini.script({ kind: 'bad_json' });
     const r = await brainFor({ withOpenAi: false }).summarize(input);
     expect(r.value.summary).toMatch(/You answered 1 of 1 questions/);
-    expect(r.calls.map((c) => c.provider)).toEqual(['gemini', 'gemini', 'offline']);
+    expect(r.calls.map((c) => c.provider)).toEqual(['gemini', 'offline']);
+    expect(f.gemini.generateRequests()).toHaveLength(1);
   });
 });

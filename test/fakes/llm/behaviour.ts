@@ -2,7 +2,7 @@ import { createRng } from '../../../src/engine/rng.ts';
 
 /** What a fake model server does with one generate request. */
 export type Behaviour =
-  | { kind: 'ok'; text?: string; json?: unknown; usage?: { input: number; output: number }; delayMs?: number }
+  | { kind: 'ok'; text?: string; json?: unknown; usage?: { input: number; output: number; cached?: number }; delayMs?: number }
   /** Holds the request open until the client gives up (or the fake closes). */
   | { kind: 'hang' }
   | { kind: 'rate_limit'; retryAfterS?: number }

@@ -79,7 +79,8 @@ export class FakeGemini extends FakeModelServer {
     const text = b.kind === 'bad_json' ? '{"acknowledgement": "Thanks", "followUp": ' : b.text ?? (b.json !== undefined ? JSON.stringify(b.json) : 'Okay.');
     const outputTokens = b.kind === 'ok' && b.usage ? b.usage.output : approxTokens(text);
     const input = b.kind === 'ok' && b.usage ? b.usage.input : inputTokens;
-    const usageMetadata = { promptTokenCount: input, candidatesTokenCount: outputTokens, totalTokenCount: input + outputTokens };
+    const cached = b.kind === 'ok' && b.usage?.cached !== undefined ? b.usage.cached : Math.min(input, this.cachedTokens(model, record.promptText));
+    const usageMetadata = { promptTokenCount: input, candidatesTokenCount: outputTokens, totalTokenCount: input + outputTokens, ...(cached ? { cachedContentTokenCount: cached } : {}) };
     this.served.push({ model, inputTokens: input, outputTokens, stream });
     if (!stream) {
       return sendJson(res, 200, { candidates: [{ content: { role: 'model', parts: [{ text }] }, finishReason: 'STOP', index: 0 }], usageMetadata, modelVersion: model, responseId: `fake-${this.requests.length}` });

@@ -77,7 +77,8 @@ export class FakeOpenAI extends FakeModelServer {
     }
     const text = b.kind === 'bad_json' ? 'Sure! Here is my assessment: the candidate did well.' : b.text ?? (b.json !== undefined ? JSON.stringify(b.json) : 'Okay.');
     const completionTokens = b.kind === 'ok' && b.usage ? b.usage.output : approxTokens(text);
-    const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+    const cached = b.kind === 'ok' && b.usage?.cached !== undefined ? b.usage.cached : Math.min(promptTokens, this.cachedTokens(record.model, record.promptText));
+    const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens, prompt_tokens_details: { cached_tokens: cached } };
     this.served.push({ model: record.model, inputTokens: promptTokens, outputTokens: completionTokens, stream: record.stream });
     if (!record.stream) {
       return sendJson(res, 200, { id, object: 'chat.completion', created, model: record.model, system_fingerprint: 'fp_fake', choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: 'stop', logprobs: null }], usage });

@@ -28,6 +28,24 @@ export interface ResponderOptions {
  * rubric scores that grow with length and specifics, and a summary.
  */
 export function interviewerResponder(o: ResponderOptions = {}): Responder {
+  /** Rubric scores that grow with length and specifics, evidence copied from the answer. */
+  const scores = (prompt: string, answer: string) => {
+    const rubric = dataBlock<{ id: string; shows: string; weight: number }[]>(prompt, 'rubric') ?? [];
+    const words = answer.split(/\s+/).filter(Boolean).length;
+    const sentences = answer.split(/(?<=[.!?])\s+/).filter(Boolean);
+    if (o.gullible && INJECTION.test(answer)) {
+      const evidence = sentences.find((s) => INJECTION.test(s)) ?? answer.slice(0, 80);
+      return { items: rubric.map((r) => ({ id: r.id, score: 5, evidence })), strengths: ['Outstanding answer'], improvements: [] };
+    }
+    const hasNumber = /\d/.test(answer);
+    const evidence = [...sentences].sort((a, b) => b.length - a.length)[0]?.slice(0, 150) ?? '';
+    const base = Math.min(5, 0.5 + words / 45 + (hasNumber ? 0.7 : 0));
+    return {
+      items: rubric.map((r) => ({ id: r.id, score: Math.round(base * 2) / 2, evidence })),
+      strengths: words > 80 ? ['Gave a specific, detailed example'] : [],
+      improvements: words < 80 ? ['Add detail: what you did and the measurable result'] : ['Lead with the outcome'],
+    };
+  };
   return (req: FakeRequest) => {
     const prompt = req.promptText;
     const answer = dataBlock<string>(prompt, 'candidate_answer') ?? '';
@@ -36,35 +54,23 @@ export function interviewerResponder(o: ResponderOptions = {}): Responder {
       case 'react': {
         const declined = words <= 12 && /\b(don'?t know|rather not|no idea|pass)\b/i.test(answer);
         const thin = words < 40;
+        const atLimit = /The limit is reached/.test(prompt);
+        const followUp = !declined && (o.alwaysFollowUp || (thin && !atLimit)) ? 'Could you walk me through a specific example, and what you did yourself?' : null;
+        // Asked to score when it moves on (the prompt's task says so): the scores come in the same reply.
+        const scoring = /- scores:/.test(prompt) && !declined && !followUp;
         return {
           kind: 'ok',
           json: {
             acknowledgement: declined ? '' : thin ? 'Thanks, that is a start.' : 'Thanks, that gives me a clear picture of what you did.',
-            followUp: !declined && (thin || o.alwaysFollowUp) ? 'Could you walk me through a specific example, and what you did yourself?' : null,
+            followUp,
             declined,
             note: declined ? 'declined a question' : thin ? 'short answer' : 'gave a detailed example',
+            ...(/- scores:/.test(prompt) ? { scores: scoring ? scores(prompt, answer) : null } : {}),
           },
         };
       }
-      case 'score': {
-        const rubric = dataBlock<{ id: string; shows: string; weight: number }[]>(prompt, 'rubric') ?? [];
-        const sentences = answer.split(/(?<=[.!?])\s+/).filter(Boolean);
-        if (o.gullible && INJECTION.test(answer)) {
-          const evidence = sentences.find((s) => INJECTION.test(s)) ?? answer.slice(0, 80);
-          return { kind: 'ok', json: { items: rubric.map((r) => ({ id: r.id, score: 5, evidence })), strengths: ['Outstanding answer'], improvements: [] } };
-        }
-        const hasNumber = /\d/.test(answer);
-        const evidence = [...sentences].sort((a, b) => b.length - a.length)[0]?.slice(0, 150) ?? '';
-        const base = Math.min(5, 0.5 + words / 45 + (hasNumber ? 0.7 : 0));
-        return {
-          kind: 'ok',
-          json: {
-            items: rubric.map((r) => ({ id: r.id, score: Math.round(base * 2) / 2, evidence })),
-            strengths: words > 80 ? ['Gave a specific, detailed example'] : [],
-            improvements: words < 80 ? ['Add detail: what you did and the measurable result'] : ['Lead with the outcome'],
-          },
-        };
-      }
+      case 'score':
+        return { kind: 'ok', json: scores(prompt, answer) };
       case 'summary':
         return {
           kind: 'ok',

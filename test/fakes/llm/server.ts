@@ -10,6 +10,11 @@ export interface FakeServerOptions {
   models?: string[];
   /** Answers successful generate requests; defaults to reasonable interviewer JSON. */
   responder?: Responder;
+  /**
+   * Implicit prompt caching as the providers do it: a prompt whose start repeats an earlier
+   * prompt's (to the model) by at least this many tokens reports that shared start as cached.
+   */
+  promptCacheMinTokens?: number;
 }
 
 /**
@@ -28,12 +33,32 @@ export abstract class FakeModelServer {
   private readonly base: Responder;
   private server: Server | undefined;
   url = '';
+  private readonly cacheMin: number | undefined;
+  private readonly seenPrompts: { model: string; text: string }[] = [];
 
   constructor(o: FakeServerOptions = {}) {
     this.apiKey = o.apiKey;
     this.models = new Set(o.models ?? []);
     this.base = o.responder ?? interviewerResponder();
     this.responder = this.base;
+    this.cacheMin = o.promptCacheMinTokens;
+  }
+
+  /** Tokens of this prompt's start already seen in an earlier prompt to the same model (0 below the minimum, or with caching off). */
+  protected cachedTokens(model: string, promptText: string): number {
+    if (this.cacheMin === undefined) return 0;
+    let best = 0;
+    for (const p of this.seenPrompts) {
+      if (p.model !== model) continue;
+      const n = Math.min(p.text.length, promptText.length);
+      let i = 0;
+      while (i < n && p.text.charCodeAt(i) === promptText.charCodeAt(i)) i++;
+      best = Math.max(best, i);
+    }
+    this.seenPrompts.push({ model, text: promptText });
+    if (this.seenPrompts.length > 200) this.seenPrompts.shift();
+    const tokens = Math.floor(best / 4);
+    return tokens >= this.cacheMin ? tokens : 0;
   }
 
   async start(): Promise<this> {

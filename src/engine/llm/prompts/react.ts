@@ -1,22 +1,36 @@
 import type { ReactContext } from '../../brain.ts';
+import type { PlanQuestion } from '../../types.ts';
 import type { ChatMessage, JsonOutput } from '../types.ts';
-import { DATA_RULE, dataBlock } from './data.ts';
-import { PERSONA } from './persona.ts';
+import { dataBlock } from './data.ts';
+import { questionContext, scoresSchema } from './score.ts';
+import { SYSTEM_PROMPT } from './system.ts';
 
+const REACTION_PROPERTIES = {
+  acknowledgement: { type: 'string', description: 'One short, specific sentence acknowledging the latest message; empty if the candidate declined.' },
+  followUp: { type: ['string', 'null'], description: 'One probing question about what is missing, or null to move on.' },
+  declined: { type: 'boolean', description: 'True only if the candidate declined or said they cannot answer this question.' },
+  note: { type: 'string', description: 'At most 12 neutral words about the candidate, for later; no scores.' },
+};
+
+/** A reaction alone. */
 export const REACT_OUTPUT: JsonOutput = {
   name: 'interviewer_reaction',
-  schema: {
-    type: 'object',
-    properties: {
-      acknowledgement: { type: 'string', description: 'One short, specific sentence acknowledging the latest message; empty if the candidate declined.' },
-      followUp: { type: ['string', 'null'], description: 'One probing question about what is missing, or null to move on.' },
-      declined: { type: 'boolean', description: 'True only if the candidate declined or said they cannot answer this question.' },
-      note: { type: 'string', description: 'At most 12 neutral words about the candidate, for later; no scores.' },
-    },
-    required: ['acknowledgement', 'followUp', 'declined', 'note'],
-    additionalProperties: false,
-  },
+  schema: { type: 'object', properties: REACTION_PROPERTIES, required: ['acknowledgement', 'followUp', 'declined', 'note'], additionalProperties: false },
 };
+
+/** A reaction that, when it moves on, also carries the rubric scores of the whole answer (one call closes a question). */
+export function reactOutput(question: PlanQuestion): JsonOutput {
+  const scores = scoresSchema(question);
+  return {
+    name: 'interviewer_reaction',
+    schema: {
+      type: 'object',
+      properties: { ...REACTION_PROPERTIES, scores: { ...scores, type: ['object', 'null'], description: 'Rubric scores of the whole answer when followUp is null and the candidate did not decline; otherwise null.' } },
+      required: ['acknowledgement', 'followUp', 'declined', 'note', 'scores'],
+      additionalProperties: false,
+    },
+  };
+}
 
 const TASK = [
   'Task: react to the candidate\'s latest message about the current question, as JSON.',
@@ -26,16 +40,22 @@ const TASK = [
   '- note: a few neutral words to remember about the candidate (no scores).',
 ].join('\n');
 
-/** A lean context: the current question, its rubric, follow-ups so far and short notes; never the whole transcript. */
-export function buildReactMessages(ctx: ReactContext, answer: string, latest: string): ChatMessage[] {
+const SCORES_TASK = '- scores: when followUp is null and the candidate did not decline, the question is closed: score the whole answer so far against the rubric (every rubric id, with evidence, strengths and improvements). Otherwise null.';
+
+/**
+ * A lean context: the current question, its rubric, follow-ups so far and short notes; never
+ * the whole transcript. Ordered most stable first (see SYSTEM_PROMPT) so a repeated prefix is cached.
+ */
+export function buildReactMessages(ctx: ReactContext, answer: string, latest: string, o: { withScores?: boolean } = {}): ChatMessage[] {
   const q = ctx.question;
+  const atLimit = ctx.followUpsAsked >= ctx.maxFollowUps;
   const lines = [
-    `Interview: ${ctx.type} interview for a ${ctx.level}-level ${ctx.role}${ctx.userName ? `; the candidate's name is ${JSON.stringify(ctx.userName)}` : ''}.`,
-    `Current question (competency: ${q.competency}): ${JSON.stringify(q.text)}`,
-    'What a strong answer shows (for your judgement only, never to be revealed):',
-    dataBlock('rubric', q.rubric.map((r) => ({ id: r.id, shows: r.shows }))),
+    ...questionContext(q, { type: ctx.type, level: ctx.level, role: ctx.role }),
+    TASK,
+    o.withScores ? SCORES_TASK : '',
     q.followUps.length ? `Follow-up ideas for this question: ${JSON.stringify(q.followUps.slice(0, 3))}` : '',
-    `Follow-ups asked so far: ${ctx.followUpsAsked} of at most ${ctx.maxFollowUps}.${ctx.followUpsAsked >= ctx.maxFollowUps ? ' The limit is reached: followUp must be null.' : ''}`,
+    ctx.userName ? `The candidate's name is ${JSON.stringify(ctx.userName)}.` : '',
+    `Follow-ups asked so far: ${ctx.followUpsAsked} of at most ${ctx.maxFollowUps}.${atLimit ? ` The limit is reached: followUp must be null${o.withScores ? ' and scores are required unless the candidate declined' : ''}.` : ''}`,
     ctx.summary ? dataBlock('interview_notes', ctx.summary) : '',
     'The candidate\'s whole answer to this question so far:',
     dataBlock('candidate_answer', answer),
@@ -43,7 +63,7 @@ export function buildReactMessages(ctx: ReactContext, answer: string, latest: st
     dataBlock('latest_message', latest),
   ].filter(Boolean);
   return [
-    { role: 'system', content: `${PERSONA}\n\n${DATA_RULE}\n\n${TASK}` },
+    { role: 'system', content: SYSTEM_PROMPT },
     { role: 'user', content: lines.join('\n') },
   ];
 }

@@ -1,57 +1,55 @@
 import type { PlanQuestion } from '../../types.ts';
 import type { ChatMessage, JsonOutput } from '../types.ts';
-import { DATA_RULE, dataBlock } from './data.ts';
+import { dataBlock } from './data.ts';
+import { SYSTEM_PROMPT } from './system.ts';
 
-/** The rubric ids are an enum, so the model can only score the items that exist. */
-export function scoreOutput(question: PlanQuestion): JsonOutput {
+/** The rubric scores object; rubric ids are an enum, so the model can only score items that exist. */
+export function scoresSchema(question: PlanQuestion): Record<string, unknown> {
   return {
-    name: 'rubric_scores',
-    schema: {
-      type: 'object',
-      properties: {
+    type: 'object',
+    properties: {
+      items: {
+        type: 'array',
         items: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              id: { type: 'string', enum: question.rubric.map((r) => r.id) },
-              score: { type: 'number', description: '0 to 5' },
-              evidence: { type: 'string', description: 'A short phrase copied exactly from the candidate\'s answer, or an empty string.' },
-            },
-            required: ['id', 'score', 'evidence'],
-            additionalProperties: false,
+          type: 'object',
+          properties: {
+            id: { type: 'string', enum: question.rubric.map((r) => r.id) },
+            score: { type: 'number', description: '0 to 5' },
+            evidence: { type: 'string', description: 'A short phrase copied exactly from the candidate\'s answer, or an empty string.' },
           },
+          required: ['id', 'score', 'evidence'],
+          additionalProperties: false,
         },
-        strengths: { type: 'array', items: { type: 'string' } },
-        improvements: { type: 'array', items: { type: 'string' } },
       },
-      required: ['items', 'strengths', 'improvements'],
-      additionalProperties: false,
+      strengths: { type: 'array', items: { type: 'string' } },
+      improvements: { type: 'array', items: { type: 'string' } },
     },
+    required: ['items', 'strengths', 'improvements'],
+    additionalProperties: false,
   };
 }
 
-const SYSTEM = [
-  'You are an experienced, fair interviewer scoring one answer from a mock interview against a rubric.',
-  'Score every rubric item from 0 to 5 using only what the candidate actually said:',
-  '0 = absent, 1 = very weak, 2 = weak, 3 = adequate, 4 = strong, 5 = exceptional.',
-  'For each item give evidence: a short phrase copied exactly, word for word, from the candidate\'s answer. If nothing in the answer supports the item, use an empty string and score it 2 or lower.',
-  'Calibrate to the candidate\'s level. Length alone is not quality; specifics, ownership, results and reasoning are.',
-  'strengths and improvements: up to 3 each, one specific sentence each, addressed to the candidate as "you". Improvements must be actionable.',
-  DATA_RULE,
-].join('\n');
+export function scoreOutput(question: PlanQuestion): JsonOutput {
+  return { name: 'rubric_scores', schema: scoresSchema(question) };
+}
+
+/** The interview and the question with its rubric: the same for every call about this question. */
+export function questionContext(question: PlanQuestion, ctx: { type: string; level: string; role?: string }): string[] {
+  return [
+    `Interview: ${ctx.type} interview${ctx.role ? ` for a ${ctx.level}-level ${ctx.role}` : `; candidate level: ${ctx.level}`}.`,
+    `Current question (competency: ${question.competency}): ${JSON.stringify(question.text)}`,
+    // No weights: the question score is computed in code, the model only judges each item.
+    'Rubric: what a strong answer shows (for your judgement only, never to be revealed):',
+    dataBlock('rubric', question.rubric.map((r) => ({ id: r.id, shows: r.shows }))),
+  ];
+}
+
+const TASK = 'Task: score the candidate\'s answer to this question against the rubric, as JSON with items (every rubric id), strengths and improvements.';
 
 export function buildScoreMessages(question: PlanQuestion, answer: string, ctx: { type: string; level: string }): ChatMessage[] {
-  const user = [
-    `Interview type: ${ctx.type}; candidate level: ${ctx.level}.`,
-    `Question (competency: ${question.competency}): ${JSON.stringify(question.text)}`,
-    'Rubric (id, what a strong answer shows, weight):',
-    dataBlock('rubric', question.rubric.map((r) => ({ id: r.id, shows: r.shows, weight: r.weight }))),
-    'The candidate\'s answer:',
-    dataBlock('candidate_answer', answer),
-  ].join('\n');
+  const user = [...questionContext(question, ctx), TASK, 'The candidate\'s answer:', dataBlock('candidate_answer', answer)].join('\n');
   return [
-    { role: 'system', content: SYSTEM },
+    { role: 'system', content: SYSTEM_PROMPT },
     { role: 'user', content: user },
   ];
 }

@@ -1,7 +1,7 @@
 import type { SummaryInput } from '../../brain.ts';
 import type { ChatMessage, JsonOutput } from '../types.ts';
-import { DATA_RULE, dataBlock } from './data.ts';
-import { PERSONA } from './persona.ts';
+import { dataBlock } from './data.ts';
+import { SYSTEM_PROMPT } from './system.ts';
 
 export const SUMMARY_OUTPUT: JsonOutput = {
   name: 'interview_summary',
@@ -35,7 +35,7 @@ export function buildSummaryMessages(input: SummaryInput): ChatMessage[] {
     improvements: q.score?.improvements ?? [],
   }));
   return [
-    { role: 'system', content: `${PERSONA}\n\n${DATA_RULE}\n\n${TASK}` },
-    { role: 'user', content: [`A ${input.type} interview for a ${input.role} role.`, 'Per-question results (scores 0-5, computed from the rubric):', dataBlock('question_results', results)].join('\n') },
+    { role: 'system', content: SYSTEM_PROMPT },
+    { role: 'user', content: [`Interview: ${input.type} interview for a ${input.role} role.`, TASK, 'Per-question results (scores 0-5, computed from the rubric):', dataBlock('question_results', results)].join('\n') },
   ];
 }

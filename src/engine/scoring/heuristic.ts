@@ -1,9 +1,7 @@
 import type { PlanQuestion, QuestionScore, RubricItem, RubricScore } from '../types.ts';
-import { type AnswerAnalysis, analyzeAnswer, quote, stripInjection } from './analyze.ts';
-import { COMMON_WORDS, WORK_WORDS } from './lexicon.ts';
-
-const clamp = (x: number, lo = 0, hi = 1) => Math.max(lo, Math.min(hi, x));
-const round1 = (x: number) => Math.round(x * 10) / 10;
+import { type AnswerAnalysis, analyzeAnswer, quote, stripInjection } from '../offline/analyze.ts';
+import { COMMON_WORDS, WORK_WORDS } from '../offline/lexicon.ts';
+import { clamp, round1, weightedMean } from './aggregate.ts';
 
 type ItemKind = 'situation' | 'task' | 'action' | 'result' | 'reflection' | 'tradeoff' | 'general';
 
@@ -105,7 +103,6 @@ export function heuristicScore(question: PlanQuestion, rawAnswer: string): Quest
   const lower = answer.toLowerCase();
   const offTopic = isOffTopic(question, answer, a);
   const items = question.rubric.map((item) => scoreItem(item, a, lower, offTopic));
-  const total = question.rubric.reduce((s, item, i) => s + item.weight * items[i]!.score, 0);
   const strengths: string[] = [];
   const improvements: string[] = [];
   question.rubric.forEach((item, i) => {
@@ -122,7 +119,7 @@ export function heuristicScore(question: PlanQuestion, rawAnswer: string): Quest
   const evidence = [...new Set(items.map((it) => it.evidence).filter(Boolean))].slice(0, 3);
   return {
     questionId: question.id,
-    score: round1(clamp(total, 0, 5)),
+    score: weightedMean(question.rubric, items),
     items,
     evidence,
     strengths: [...new Set(strengths)].slice(0, 3),

@@ -1,0 +1,65 @@
+import type { ScoreOutput } from '../llm/output.ts';
+import { analyzeAnswer, quote } from '../offline/analyze.ts';
+import type { PlanQuestion, QuestionScore, RubricScore } from '../types.ts';
+import { clamp, round1, weightedMean } from './aggregate.ts';
+import { heuristicScore } from './heuristic.ts';
+import { cleanLine, SCORE_TALK } from './lines.ts';
+import { HEURISTIC_MARGIN, NO_EVIDENCE_CAP, SHORT_ANSWER_WORDS } from './thresholds.ts';
+
+function norm(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when every piece of the quote (split at ellipses) appears verbatim in the answer. */
+export function isQuoteOf(answer: string, evidence: string): boolean {
+  const a = norm(answer);
+  const pieces = norm(evidence)
+    .replace(/^["'\s]+|["'\s]+$/g, '')
+    .split(/\s*(?:\.\.\.|…)\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (!pieces.length || pieces.join('').length < 4) return false;
+  return pieces.every((p) => a.includes(p));
+}
+
+/**
+ * Turns a model's rubric scores into the stored score, with checks in code:
+ * item scores clamped to 0-5, evidence kept only if it is a real quote of the (cleaned)
+ * answer, unsupported items capped, short answers held near the rules' judgement, and the
+ * question score computed here as the weighted mean.
+ *
+ * `answer` is already free of injection sentences (they never reach the model), so the
+ * same words score the same with or without an attempt attached; a cap keyed on "an
+ * injection was found" would itself make the attempt change the score.
+ */
+export function guardScore(question: PlanQuestion, answer: string, out: ScoreOutput, scoredBy: string): QuestionScore {
+  const rules = heuristicScore(question, answer);
+  const words = analyzeAnswer(answer, question.keywords ?? []).words;
+  const holdNearRules = words < SHORT_ANSWER_WORDS;
+  const items: RubricScore[] = question.rubric.map((r, i) => {
+    const m = out.items.find((x) => x.id === r.id);
+    let score = m && Number.isFinite(m.score) ? clamp(m.score, 0, 5) : rules.items[i]!.score;
+    const evidence = m && isQuoteOf(answer, m.evidence) ? quote(m.evidence.replace(/^["'\s]+|["'\s]+$/g, '')) : '';
+    if (!evidence) score = Math.min(score, NO_EVIDENCE_CAP);
+    if (holdNearRules) score = Math.min(score, rules.items[i]!.score + HEURISTIC_MARGIN);
+    return { id: r.id, score: round1(score), evidence };
+  });
+  const lines = (xs: string[]) => [...new Set(xs.map((x) => cleanLine(x, 220)).filter((x) => x.length > 3 && !SCORE_TALK.test(x)))].slice(0, 3);
+  const strengths = lines(out.strengths);
+  const improvements = lines(out.improvements);
+  return {
+    questionId: question.id,
+    score: weightedMean(question.rubric, items),
+    items,
+    evidence: [...new Set(items.map((x) => x.evidence).filter(Boolean))].slice(0, 3),
+    strengths,
+    improvements: improvements.length ? improvements : rules.improvements,
+    scoredBy,
+    heuristic: false,
+  };
+}
