@@ -81,6 +81,10 @@ const EnvSchema = z.object({
   SLACK_BROADCAST_SUMMARY: bool(true),
 
   API_KEYS: list,
+  /** Signs per-user dashboard tokens; when unset one is generated on first start and kept in the store. */
+  USER_TOKEN_SECRET: optionalString,
+  /** Where people reach this server (https://coach.example.com): chat surfaces link dashboards under it. */
+  PUBLIC_URL: url(['http', 'https']),
   CORS_ORIGINS: list,
   RATE_LIMIT_PER_MINUTE: int(120, 1, 1_000_000),
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 100_000_000),
@@ -88,6 +92,8 @@ const EnvSchema = z.object({
   MAX_UPLOAD_BYTES: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_DOC_PAGES: int(10, 1, 500),
   MAX_ANSWER_CHARS: int(8000, 100, 200_000),
+  /** How long a turn waits for another process's lock on the same session before answering busy (503). */
+  SESSION_LOCK_WAIT_MS: int(750, 0, 60_000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, secretValues, type Config } from './config.ts';
+import { browsableUrl, printBanner } from './banner.ts';
 import { createApiServer } from './api/server.ts';
 import { buildApp } from './app/app.ts';
 import { startSurfaces, stopSurfaces } from './app/surfaces.ts';
@@ -12,7 +13,7 @@ function readConfig(): Config {
     return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nFix the environment variables above (see .env.example) and start again.\n`);
+      process.stderr.write(`${err.message}\nFix them in .env or the environment (.env.example documents each one) and start again.\n`);
       process.exit(2);
     }
     throw err;
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   const surfaces = await startSurfaces({ app, http: api });
   const addr = await api.listen({ port: config.PORT, host: config.HOST });
   log.info({ port: addr.port, host: addr.host, store: app.kv.kind, mode: app.modeNotes() }, 'listening');
+  const health = async () => (await api.app.inject({ method: 'GET', url: '/health' })).json();
+  await printBanner(process.stdout, { baseUrl: browsableUrl(addr.host, addr.port), store: config.STORE_URL.replace(/\/\/[^/@]*@/, '//***@'), health });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
       // From here new turns are refused with a safe 503; turns already inside the engine finish.
       const drained = app.engine.drain();
       // Stops listening and waits for requests in flight (their turns included).
-      await Promise.all([api.close(), stopSurfaces(surfaces, log)]);
+      await Promise.all([api.close({ drainMs: 2_000 }), stopSurfaces(surfaces, log)]);
       await drained;
       await app.close();
       log.info('stopped');

@@ -3,7 +3,7 @@
  * echoes them, the logger redacts them by field path and scrubs their values from every line,
  * and the Docker checks keep them out of images. A new key is added here and nowhere else.
  */
-export const SECRET_VARS = ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'API_KEYS', 'GPU_SERVER_API_KEY'] as const;
+export const SECRET_VARS = ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'API_KEYS', 'GPU_SERVER_API_KEY', 'USER_TOKEN_SECRET'] as const;
 export type SecretVar = (typeof SECRET_VARS)[number];
 
 export function isSecretVar(name: string): name is SecretVar {

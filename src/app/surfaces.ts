@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { reportSurfaceOff } from '../surface-health.ts';
 import type { RunningSurface, StartSurface, SurfaceContext } from './surface.ts';
 
 export interface SurfaceEntry {
@@ -23,7 +24,10 @@ export async function startSurfaces(ctx: SurfaceContext, entries: SurfaceEntry[]
   const running: RunningSurface[] = [];
   const log = ctx.app.logger;
   for (const s of entries) {
-    if (!s.enabled(ctx.app.config)) continue;
+    if (!s.enabled(ctx.app.config)) {
+      reportSurfaceOff(ctx.http.healthSources, s.name, ctx.app.config);
+      continue;
+    }
     try {
       const start = await s.load();
       running.push(await start(ctx));

@@ -5,7 +5,7 @@ import type { ConversationService } from '../../chat/conversation.ts';
 import type { KeyValueStore } from '../../engine/store/kv.ts';
 import type { NameLookup } from './people.ts';
 
-export type SlackConfig = Pick<Config, 'SLACK_BROADCAST_SUMMARY' | 'MAX_UPLOAD_BYTES' | 'SLACK_API_URL'>;
+export type SlackConfig = Pick<Config, 'SLACK_BROADCAST_SUMMARY' | 'MAX_UPLOAD_BYTES' | 'SLACK_API_URL' | 'PUBLIC_URL' | 'USER_TOKEN_SECRET'>;
 
 export interface SlackDeps {
   /** Interviews, documents, "handle once": everything shared with the other surfaces. */
