@@ -1,7 +1,7 @@
 import type { Report } from '../engine/types.ts';
 import { escapeSlack } from './chat-escape.ts';
 import { overallText, TYPE_LABEL } from './labels.ts';
-import { type QuestionView, reportView } from './report-blocks.ts';
+import { fitQuestion, type QuestionView, reportView } from './report-blocks.ts';
 import { splitText, truncate } from './split-text.ts';
 
 /** Block Kit limits (https://api.slack.com/reference/block-kit/blocks). */
@@ -44,12 +44,19 @@ function sections(text: string): SlackBlock[] {
   return splitText(text, SLACK_LIMITS.sectionText).map((t) => ({ type: 'section', text: mrkdwn(t) }));
 }
 
-function questionText(q: QuestionView): string {
+function questionMrkdwn(q: QuestionView): string {
   const lines = [`*Q${q.n} · ${escapeSlack(q.competency)} · ${q.statusText}*${q.scoredBy ? ` _(${escapeSlack(q.scoredBy)})_` : ''}`, escapeSlack(q.question)];
   for (const ref of q.refs) lines.push(`_About ${escapeSlack(ref)}_`);
+  if (q.cappedBecause) lines.push(`*Why this score:* ${escapeSlack(q.cappedBecause)}`);
   for (const e of q.evidence) lines.push(`> “${escapeSlack(e)}”`);
   if (q.improvement) lines.push(`*Next time:* ${escapeSlack(q.improvement)}`);
+  if (q.strongAnswer) lines.push(escapeSlack(q.strongAnswer));
   return lines.join('\n');
+}
+
+/** One question in one section of at most 3000 characters, shortening the least useful parts first. */
+function questionText(q: QuestionView): string {
+  return questionMrkdwn(fitQuestion(q, questionMrkdwn, SLACK_LIMITS.sectionText));
 }
 
 const bullets = (items: string[]) => items.map((s) => `• ${escapeSlack(s)}`).join('\n');

@@ -49,11 +49,14 @@ const PRONOUNS: [RegExp, string][] = [
   [/\byou is\b/g, 'you are'],
 ];
 
+/** Verbs whose base form is not the third person minus "s": "Is honest" -> "be honest". */
+const IRREGULAR: Record<string, string> = { is: 'be', has: 'have', does: 'do', goes: 'go' };
+
 /** "Describes the steps they personally took" -> "describe the steps you personally took". */
 export function toSecondPerson(shows: string): string {
   const [verb = '', ...rest] = shows.trim().split(/\s+/);
   const v = verb.toLowerCase();
-  const base = /ies$/.test(v) ? v.replace(/ies$/, 'y') : /(ss|sh|ch|x|z)es$/.test(v) ? v.replace(/es$/, '') : v.replace(/s$/, '');
+  const base = IRREGULAR[v] ?? (/ies$/.test(v) ? v.replace(/ies$/, 'y') : /(ss|sh|ch|x|z)es$/.test(v) ? v.replace(/es$/, '') : v.replace(/s$/, ''));
   let out = [base, ...rest].join(' ').replace(/\b(and|then|or|but) (\w+?)(ies|es|s)\b/g, (m, conj: string, stem: string, suf: string) => {
     const word = stem + suf;
     if (!THIRD_PERSON_VERBS.has(word)) return m;
