@@ -175,6 +175,23 @@ describe('reports too long for one field degrade by dropping the least useful pa
     for (let n = 1; n <= 10; n++) expect(slackQuestion(blocks, n)).toContain('*Why this score:* This answer listed tools');
   });
 
+  test('Slack: a report too long for one message leaves out whole questions from the end, says how many, and keeps how it was scored', () => {
+    const huge = longReport();
+    huge.scoring = { heuristic: true, providers: ['heuristic'] };
+    huge.questions = Array.from({ length: 80 }, (_, i) => ({ ...report.questions[i % 10]!, id: `q${i}` }));
+    const blocks = slackReportBlocks(huge);
+    expectSlackWithinLimits(blocks);
+    const all = slackTexts(blocks).join('\n');
+    const shown = huge.questions.filter((_, i) => all.includes(`*Q${i + 1} · `)).length;
+    expect(shown).toBeGreaterThan(5);
+    // The shown questions are the first ones, each whole (its strong-answer line included).
+    for (let n = 1; n <= shown; n++) expect(slackQuestion(blocks, n)).toContain('For a strong answer, you would describe the situation');
+    expect(all).toContain(`${80 - shown} more questions are in the full report on the dashboard`);
+    expect(all).toContain('*Strengths*');
+    expect(all).toContain('*To improve*');
+    expect(all).toContain('whether it answered the question');
+  });
+
   test('a long strong-answer line keeps whole items, most important first, and marks the rest as left out', () => {
     const short = shortenStrongAnswer(strong, 150);
     expect(short.length).toBeLessThanOrEqual(150);
