@@ -1,4 +1,4 @@
-import { RULES_NOTE } from '../engine/feedback/method.ts';
+import { scoringNote } from '../engine/feedback/method.ts';
 import { bandFor } from '../engine/feedback/report.ts';
 import type { Band, Report } from '../engine/types.ts';
 import { REPORT_CHART_NAME } from './chart-names.ts';
@@ -109,9 +109,7 @@ export function reportView(r: Report): ReportView {
     overallLine: `Overall: ${overallText(r)}${r.partial ? ' (partial interview)' : ''}`,
     band: r.overall.band,
     metaLine: `Coverage ${Math.round(r.coverage * 100)}% · ${r.durationMinutes} min · ${oneLine(r.role)} (${r.level})`,
-    scoringNote: r.scoring.heuristic
-      ? RULES_NOTE
-      : `Scored by: ${r.scoring.providers.join(', ')}.`,
+    scoringNote: scoringNote(r.scoring),
     summary: r.summary.trim(),
     questions,
     strengths: items(r.strengths),

@@ -57,6 +57,8 @@ describe('competency chart', () => {
     const t = texts(competencyChartSvg(sampleReport({ scoring: { heuristic: false, providers: ['gemini/gemini-2.5-flash'] } })));
     expect(t.some((s) => s.startsWith('Heuristic'))).toBe(false);
     expect(t).toContain('Scored by gemini/gemini-2.5-flash.');
+    const mixed = texts(competencyChartSvg(sampleReport({ scoring: { heuristic: false, providers: ['gemini/gemini-2.5-flash', 'heuristic'] } })));
+    expect(mixed).toContain('Scored by gemini/gemini-2.5-flash and the built-in rules.');
   });
 
   test('names and competencies with <&> and control characters are escaped and still render', () => {

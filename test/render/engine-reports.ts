@@ -1,9 +1,11 @@
 import { loadConfig } from '../../src/config.ts';
+import type { Brain } from '../../src/engine/brain.ts';
+import { guardScore } from '../../src/engine/scoring/model.ts';
 import type { Report } from '../../src/engine/types.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import { buildRuntimeExtras } from '../../src/wiring.ts';
 import { JD, RESUME, silent } from '../engine/customize/helpers.ts';
-import { makeEngine } from '../helpers/engine.ts';
+import { makeEngine, STRONG_BEHAVIORAL } from '../helpers/engine.ts';
 
 /** A work question answered with a weekend hobby, twice: the offline rules cap it and say why. */
 export const OFF_TOPIC_ANSWERS = [
@@ -48,4 +50,34 @@ export async function longCustomizeReport(dir: string): Promise<Report> {
   } finally {
     await rt.close();
   }
+}
+
+/**
+ * A behavioral interview scored by a model where it could be: the first answer (off topic) is
+ * scored through the model path, which rates it 5 everywhere and is capped by the same rules;
+ * every later scoring call fails, so the rules score those answers instead.
+ */
+export async function modelScoredReport(): Promise<Report> {
+  let calls = 0;
+  const model: Brain = {
+    name: 'gemini/gemini-2.5-flash',
+    async react() {
+      throw new Error('reactions come from the rules in this interview');
+    },
+    async score(question, answer) {
+      if (calls++ > 0) throw new Error('model unavailable');
+      const first = answer.split(/(?<=\.)\s+/)[0]!;
+      const out = { items: question.rubric.map((r) => ({ id: r.id, score: 5, evidence: first })), strengths: ['Great story.'], improvements: ['Close with what you learned.'] };
+      return { value: guardScore(question, answer, out, 'gemini/gemini-2.5-flash'), calls: [] };
+    },
+    async summarize() {
+      throw new Error('model unavailable');
+    },
+  };
+  const { engine } = makeEngine({ brain: model, reportDeadlineMs: 2000 });
+  const start = await engine.start({ key: 'render:model', userKey: 'u:model', type: 'behavioral', seed: 9 });
+  for (const text of OFF_TOPIC_ANSWERS) await engine.handleSession(start.sessionId, { kind: 'answer', text });
+  await engine.handleSession(start.sessionId, { kind: 'answer', text: STRONG_BEHAVIORAL });
+  const end = await engine.handleSession(start.sessionId, { kind: 'command', command: 'end' });
+  return end.report!;
 }

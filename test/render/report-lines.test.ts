@@ -10,7 +10,7 @@ import { DISCORD_LIMITS, type DiscordEmbed, discordReportMessages } from '../../
 import { shortenStrongAnswer } from '../../src/render/report-blocks.ts';
 import { SLACK_LIMITS, type SlackBlock, slackReportBlocks } from '../../src/render/slack-report.ts';
 import { renderForTerminal } from '../../src/terminal/markdown.ts';
-import { LONG_ANSWER, longCustomizeReport, offTopicReport } from './engine-reports.ts';
+import { LONG_ANSWER, longCustomizeReport, modelScoredReport, offTopicReport } from './engine-reports.ts';
 import { longReport } from './fixtures.ts';
 
 const OLD_METHOD = /structure, specifics, numbers, length/;
@@ -102,6 +102,34 @@ describe('an off-topic answer, as the candidate sees it on every surface', () =>
     expect(drawn).toContain(`Why this score: ${q.cappedBecause}`);
     expect(drawn).toContain(q.strongAnswer!);
     expect(drawn).toContain('whether it answered the question');
+  });
+});
+
+describe('a model-scored report, with the rules covering an answer the model could not score', () => {
+  let report: Report;
+  beforeAll(async () => {
+    report = await modelScoredReport();
+  });
+  const MIXED = 'Scored by gemini/gemini-2.5-flash; answers no model could score were scored by the built-in heuristic rules';
+
+  test('the model-scored off-topic answer is capped with its reason on Discord, Slack and the terminal', () => {
+    const q = report.questions[0]!;
+    expect(q.scoredBy).toBe('gemini/gemini-2.5-flash');
+    expect(q.cappedBecause).toMatch(/about something else/);
+    const msgs = discordReportMessages(report);
+    expectDiscordAccepts(msgs);
+    const field = msgs.flatMap((m) => m.embeds.flatMap((e) => e.fields ?? [])).find((f) => f.name.startsWith('Q1 · '))!;
+    expect(field.name).toContain('(gemini/gemini-2.5-flash)');
+    expect(field.value).toContain(`**Why this score:** ${escapeDiscord(q.cappedBecause!)}`);
+    expect(field.value).toContain(escapeDiscord(q.strongAnswer!));
+    expect(msgs[0]!.embeds[0]!.description).toContain(MIXED);
+
+    const blocks = slackReportBlocks(report);
+    expect(slackQuestion(blocks, 1)).toContain(`*Why this score:* ${escapeSlack(q.cappedBecause!)}`);
+    expect(slackQuestion(blocks, 1)).toContain(escapeSlack(q.strongAnswer!));
+    expect(slackTexts(blocks.filter((b) => b.type === 'context')).join(' ')).toContain(MIXED);
+
+    expect(renderForTerminal(renderReportMarkdown(report), { width: 80, colour: false }).replace(/\s+/g, ' ')).toContain(MIXED);
   });
 });
 
