@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Brain } from './engine/brain.ts';
 import { type CustomPlanner, type EngineObserver, InterviewEngine } from './engine/engine.ts';
+import type { Translator } from './engine/i18n/translator.ts';
 import type { KeyValueStore } from './engine/store/kv.ts';
 import { openStore } from './engine/store/open-store.ts';
 import { SessionStore } from './engine/store/session-store.ts';
@@ -21,6 +22,8 @@ export interface Runtime {
 export interface RuntimeExtras {
   brain?: Brain;
   customPlanner?: CustomPlanner;
+  /** Translates bank questions for interviews in other languages (needs a language model). */
+  translator?: Translator;
   modeNotes?: () => string[];
   /** Told about every interview (e.g. the quota forecast counts each finished one's model requests). */
   engineObservers?: EngineObserver[];
@@ -36,6 +39,7 @@ export async function createRuntime(config: Config, logger: Logger, extras: Runt
     logger,
     ...(extras.brain ? { brain: extras.brain } : {}),
     ...(extras.customPlanner ? { customPlanner: extras.customPlanner } : {}),
+    ...(extras.translator ? { translator: extras.translator } : {}),
     maxAnswerChars: config.MAX_ANSWER_CHARS,
     turnDeadlineMs: config.LLM_TURN_DEADLINE_MS,
     modeNotes,

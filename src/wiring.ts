@@ -1,6 +1,7 @@
 import type { DocumentIntake } from './bots/shared/documents.ts';
 import type { Config } from './config.ts';
 import { buildCustomize } from './engine/customize/from-config.ts';
+import { ModelTranslator } from './engine/i18n/translator.ts';
 import type { ProviderChain } from './engine/llm/chain.ts';
 import { buildLanguageModels } from './engine/llm/from-config.ts';
 import type { KeyValueStore } from './engine/store/kv.ts';
@@ -50,6 +51,8 @@ export async function buildRuntimeExtras(config: Config, logger: Logger, deps: {
     extras.brain = llm.brain;
     extras.llm = llm.chain;
     extras.modeNotes = llm.modeNotes;
+    // Translations are cached in the shared store, so every replica and every later interview reuses them.
+    extras.translator = new ModelTranslator({ chain: llm.chain, kv: llm.kv, logger: logger.child({ part: 'translate' }) });
     extras.engineObservers = [llm.forecast.observer()];
     extras.healthSources = { ...extras.healthSources, quota: async () => llm.forecast.outlook(await llm.chain.health()) };
     closers.push(llm.close);

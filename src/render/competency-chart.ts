@@ -59,7 +59,7 @@ function barsBody(r: Report, width: number): { body: string[]; bottom: number } 
   const rowH = n <= 5 ? 46 : n <= 9 ? 38 : 30;
   const twoLine = rowH >= 38;
   const labelSize = n <= 9 ? 16 : 15;
-  const labels = rows.map((c) => competencyName(c.competency));
+  const labels = rows.map((c) => competencyName(c.competency, r.competencyLabels));
   const labelW = Math.min(250, Math.max(120, ...labels.map((l) => textWidth(l, labelSize))));
   const x0 = PAD + labelW + 18;
   const x1 = width - PAD - 48;

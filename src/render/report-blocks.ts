@@ -78,7 +78,7 @@ export function reportView(r: Report): ReportView {
     const v: QuestionView = {
       n: i + 1,
       question: truncate(oneLine(q.question), MAX_QUESTION),
-      competency: competencyName(q.competency),
+      competency: competencyName(q.competency, r.competencyLabels),
       status: q.status,
       score: q.score,
       statusText: scored ? `${q.score!.toFixed(1)}/5` : STATUS_TEXT[q.status],
@@ -105,7 +105,7 @@ export function reportView(r: Report): ReportView {
     questions,
     strengths: items(r.strengths),
     improvements: items(r.improvements),
-    competencies: r.competencies.map((c) => ({ name: competencyName(c.competency), score: c.score, scoreText: `${c.score.toFixed(1)}/5`, questions: c.questions })),
+    competencies: r.competencies.map((c) => ({ name: competencyName(c.competency, r.competencyLabels), score: c.score, scoreText: `${c.score.toFixed(1)}/5`, questions: c.questions })),
     modeNotes: r.modeNotes.map((n) => truncate(oneLine(n), MAX_NOTE)).filter(Boolean),
     chartFilename: REPORT_CHART_NAME,
     partial: r.partial,

@@ -80,6 +80,8 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
   return {
     sessionId: session.id,
     type: session.type,
+    ...(session.language && session.language !== 'en' ? { language: session.language } : {}),
+    ...(session.competencyLabels ? { competencyLabels: session.competencyLabels } : {}),
     role: session.role,
     level: session.level,
     ...(session.userName ? { userName: session.userName } : {}),

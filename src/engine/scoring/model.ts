@@ -7,7 +7,9 @@ import { cleanLine, SCORE_TALK } from './lines.ts';
 import { HEURISTIC_MARGIN, NO_EVIDENCE_CAP, SHORT_ANSWER_WORDS } from './thresholds.ts';
 
 function norm(s: string): string {
+  // NFC: a model may send "é" or "नि" composed differently from how the candidate's text arrived.
   return s
+    .normalize('NFC')
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
