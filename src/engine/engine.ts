@@ -192,7 +192,8 @@ export class InterviewEngine {
     const lang = session.language;
     if (lang === 'en' || !this.opts.translator) return;
     const questions = session.plan.map((q) => q.text);
-    const notes = o.notes ? session.modeNotes : [];
+    // Tags stay English ("Mode:", "Plan:"): surfaces look for them. Only what follows is translated.
+    const notes = o.notes ? session.modeNotes.map((n) => n.replace(/^(Mode|Plan):\s*/, '')) : [];
     // Competency names label the report's sections and chart axes.
     const comps = [...new Set(session.plan.map((q) => q.competency))];
     const ctl = AbortSignal.timeout(this.opts.turnDeadlineMs ? this.opts.turnDeadlineMs * 3 : 20_000);
@@ -213,10 +214,10 @@ export class InterviewEngine {
       } else if (!t) untranslated += 1;
     });
     // A translated mode line keeps its "Mode:" / "Plan:" tag, which surfaces look for.
-    if (o.notes) session.modeNotes = notes.map((n, i) => {
+    if (o.notes) session.modeNotes = session.modeNotes.map((n, i) => {
       const t = texts[questions.length + i];
       const tag = /^(Mode|Plan):/.exec(n)?.[0];
-      return t && tag ? `${tag} ${t.replace(/^[^:：]{1,20}[:：]\s*/, '')}` : n;
+      return t ? (tag ? `${tag} ${t}` : t) : n;
     });
     if (untranslated) session.modeNotes.push(`Plan: ${untranslated} of ${session.plan.length} questions could not be translated into ${LANGUAGES[lang].english} and are shown in English.`);
   }
