@@ -12,6 +12,8 @@ import type { AudioSink } from './types.ts';
 
 export interface SpeakerOptions {
   voice?: string;
+  /** The interview's language: the voice speaks it. */
+  language?: string;
   logger?: Logger;
   /** A reply could not be spoken (TTS down, unplayable audio); its text is still in the thread. */
   onError?: (err: unknown) => void;
@@ -108,7 +110,7 @@ export class ReplySpeaker {
   /** The reply's packets; a synthesis failure ends the stream cleanly so the sink never sees an error. */
   private async *packets(text: string, signal: AbortSignal, counter: { packets: number; failed: boolean }): AsyncGenerator<Buffer> {
     try {
-      for await (const p of replyOpusPackets(this.tts, text, { signal, pcm: this.pcm, ...(this.opts.voice ? { voice: this.opts.voice } : {}) })) {
+      for await (const p of replyOpusPackets(this.tts, text, { signal, pcm: this.pcm, ...(this.opts.voice ? { voice: this.opts.voice } : {}), ...(this.opts.language ? { language: this.opts.language } : {}) })) {
         if (signal.aborted) return;
         if (counter.packets++ === 0) this.opts.onFirstPacket?.(text);
         yield p;

@@ -9,7 +9,7 @@ export interface DiscordVoice {
   /** Speaks a reply in the voice channel if the session is a voice session. */
   speak?(sessionId: string, texts: string[]): Promise<void>;
   isVoiceSession?(sessionId: string): boolean;
-  transcribeAttachment?(bytes: Buffer, contentType: string): Promise<string>;
+  transcribeAttachment?(bytes: Buffer, contentType: string, language?: string): Promise<string>;
 }
 
 export interface DiscordDeps {

@@ -35,5 +35,6 @@ export interface SlackDeps {
   statusSupport: { known?: boolean };
   displayName: NameLookup;
   /** Speech-to-text for audio clips posted as answers; absent when no speech service is set up. */
-  transcribe?: (bytes: Buffer, contentType: string) => Promise<string>;
+  /** `language`: the interview's (Whisper is told, so it does not guess English). */
+  transcribe?: (bytes: Buffer, contentType: string, language?: string) => Promise<string>;
 }

@@ -18,7 +18,7 @@ export async function startSlack(ctx: SurfaceContext): Promise<RunningSurface> {
   const speech = ctx.extras.speech;
   const slack = createSlackApp(ctx.runtime, {
     ...(documents ? { documents } : {}),
-    ...(speech ? { transcribe: (bytes: Buffer, type: string) => transcribeAudioFile(speech, bytes, type, { maxBytes: ctx.config.MAX_AUDIO_BYTES, maxSeconds: ctx.config.MAX_AUDIO_SECONDS }) } : {}),
+    ...(speech ? { transcribe: (bytes: Buffer, type: string, language?: string) => transcribeAudioFile(speech, bytes, type, { maxBytes: ctx.config.MAX_AUDIO_BYTES, maxSeconds: ctx.config.MAX_AUDIO_SECONDS, ...(language ? { language } : {}) }) } : {}),
   });
   let ok = false;
   ctx.http.healthSources.components = {

@@ -50,6 +50,8 @@ export interface RoomTarget {
   candidateName: string;
   thread: Sendable;
   sessionId: string;
+  /** The interview's language: heard and spoken in it. */
+  language?: string;
 }
 
 export class VoiceRoom {
@@ -100,7 +102,7 @@ export class VoiceRoom {
         endSilenceMs: deps.tuning.endSilenceMs,
         nudgeAfterMs: deps.tuning.nudgeAfterMs,
         bargeInMs: deps.tuning.bargeInMs,
-        language: deps.runtime.config.STT_LANGUAGE,
+        language: target.language ?? deps.runtime.config.STT_LANGUAGE,
         ...(deps.voicePreset ? { voice: deps.voicePreset } : {}),
         ...(deps.tuning.vad ? { vad: deps.tuning.vad } : {}),
         logger: log,
