@@ -1,3 +1,4 @@
+import { languageFromLocale } from '../../../engine/language.ts';
 import { ChannelType, MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction, type GuildTextBasedChannel, type ThreadChannel } from 'discord.js';
 import { isUserError } from '../../../engine/errors.ts';
 import { parseType, SPECS } from '../../../engine/interview-types.ts';
@@ -116,6 +117,8 @@ export async function handleStart(i: ChatInputCommandInteraction, deps: DiscordD
       ...(i.options.getString('role') ? { role: i.options.getString('role')! } : {}),
       ...(i.options.getString('level') ? { level: i.options.getString('level')! } : {}),
       mode,
+      // The option when given, otherwise the language the candidate uses Discord in.
+      language: i.options.getString('language') ?? languageFromLocale(i.locale),
       surface: { platform: 'discord', guildId, channelId: channel.id, threadId: thread.id, userId: i.user.id },
       ...(documentIds.length ? { documentIds } : {}),
     });
