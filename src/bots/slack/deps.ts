@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { InterviewEngine } from '../../engine/engine.ts';
 import type { KeyValueStore } from '../../engine/store/kv.ts';
-import type { NameLookup } from './people.ts';
+import type { LanguageLookup, NameLookup } from './people.ts';
 
 export interface UploadedFile {
   bytes: Uint8Array;
@@ -34,6 +34,8 @@ export interface SlackDeps {
   /** Whether assistant.threads.setStatus works here; learnt on first use. */
   statusSupport: { known?: boolean };
   displayName: NameLookup;
+  /** The interview language: the user's Slack locale. */
+  userLanguage?: LanguageLookup;
   /** Speech-to-text for audio clips posted as answers; absent when no speech service is set up. */
   /** `language`: the interview's (Whisper is told, so it does not guess English). */
   transcribe?: (bytes: Buffer, contentType: string, language?: string) => Promise<string>;
