@@ -11,6 +11,7 @@ import { MemoryKeyValueStore } from '../../src/engine/store/memory-store.ts';
 import { SessionStore } from '../../src/engine/store/session-store.ts';
 import { makeEngine, STRONG_BEHAVIORAL } from '../helpers/engine.ts';
 import { CONFLICT_Q } from './llm/fixtures.ts';
+import { interviewerResponder } from '../fakes/llm/index.ts';
 import { type Fakes, makeChain, startFakes } from './llm/setup.ts';
 
 /** Real answers in four scripts, each long enough to judge. */
@@ -195,5 +196,18 @@ describe('with a language model', () => {
     for (const e of sc.evidence) expect(ANSWERS.japanese).toContain(e.replace(/…$/, ''));
     expect(s!.report!.language).toBe('ja');
     expect(s!.report!.summary).toMatch(/具体的な成果/);
+  });
+
+  test('when the model fails mid-interview the rules do not switch to English: the next question follows in the language', async () => {
+    const kv = new MemoryKeyValueStore();
+    const engine = engineOn(kv);
+    await engine.start({ key: 'fb:1', userKey: 'u', type: 'behavioral', language: 'es', seed: 2 });
+    const base = interviewerResponder();
+    f.gemini.respond((req) => (req.purpose === 'react' ? { kind: 'server_error' } : base(req)));
+    const r = await engine.handle('fb:1', { kind: 'answer', text: ANSWERS.accented });
+    const s = await engine.getByKey('fb:1');
+    expect(s!.calls.some((c) => c.purpose === 'react' && c.provider === 'offline' && c.fallbackFrom?.length)).toBe(true);
+    // No English acknowledgement or follow-up: just the next question, introduced in Spanish.
+    expect(r.messages).toEqual([`Siguiente pregunta. ${s!.plan[1]!.text}`]);
   });
 });
