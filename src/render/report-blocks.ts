@@ -1,3 +1,4 @@
+import { PHRASES } from '../engine/i18n/phrases.ts';
 import { bandFor } from '../engine/feedback/report.ts';
 import type { Band, Report } from '../engine/types.ts';
 import { REPORT_CHART_NAME } from './chart-names.ts';
@@ -42,6 +43,8 @@ export interface QuestionView {
 /** Everything a chat surface shows for a report, as plain (unescaped) text. */
 export interface ReportView {
   title: string;
+  /** Section headings in the report's language. */
+  headings: { strengths: string; improve: string; questions: string; byCompetency: string };
   overallLine: string;
   band: Band;
   metaLine: string;
@@ -93,9 +96,11 @@ export function reportView(r: Report): ReportView {
     if (scored && !q.heuristic && q.scoredBy) v.scoredBy = q.scoredBy;
     return v;
   });
+  const lang = r.language && r.language !== 'en' ? PHRASES[r.language] : undefined;
   const view: ReportView = {
-    title: `${TYPE_LABEL[r.type]} interview feedback${who}`,
-    overallLine: `Overall: ${overallText(r)}${r.partial ? ' (partial interview)' : ''}`,
+    title: lang ? lang.report.title(lang.types[r.type], r.userName ? truncate(oneLine(r.userName), 80) : undefined) : `${TYPE_LABEL[r.type]} interview feedback${who}`,
+    headings: lang ? lang.report : { strengths: 'Strengths', improve: 'To improve', questions: 'Questions', byCompetency: 'By competency' },
+    overallLine: `${lang?.report.overall ?? 'Overall'}: ${overallText(r)}${r.partial ? ` (${lang?.report.partial ?? 'partial interview'})` : ''}`,
     band: r.overall.band,
     metaLine: `Coverage ${Math.round(r.coverage * 100)}% · ${r.durationMinutes} min · ${oneLine(r.role)} (${r.level})`,
     scoringNote: r.scoring.heuristic
