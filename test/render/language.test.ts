@@ -38,6 +38,14 @@ describe('a report in the interview\'s language', () => {
     expect(svg).not.toContain('Teamwork');
   });
 
+  test('names in scripts the chart font cannot draw stay English in the chart (and translated in the text)', () => {
+    const ja = sampleReport({ language: 'ja', competencyLabels: { communication: 'コミュニケーション', teamwork: 'チームワーク' } });
+    const svg = competencyChartSvg(ja);
+    expect(svg).toContain('Teamwork');
+    expect(svg).not.toContain('チームワーク');
+    expect(JSON.stringify(discordReportMessages(ja))).toContain('チームワーク');
+  });
+
   test('an English report is unchanged', () => {
     const json = JSON.stringify(discordReportMessages(sampleReport()));
     expect(json).toContain('Strengths');
