@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # The interview coach: HTTP API, dashboard and (when configured) the Discord and Slack bots.
-# TypeScript runs directly through Node's type stripping (Node >= 22.18): there is no build step.
-ARG NODE_VERSION=22
+# TypeScript runs directly through Node's type stripping; keyv and Bolt's undici need Node >= 22.19,
+# so the base image is pinned to an exact release (bump it deliberately, not by a floating tag).
+ARG NODE_VERSION=22.23.3
 FROM node:${NODE_VERSION}-slim
 
 ENV NODE_ENV=production \
@@ -40,4 +41,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 
 # SIGTERM lets turns in flight finish before the process exits (see src/main.ts).
 STOPSIGNAL SIGTERM
+# Settings come from the container's environment: docker run --env-file .env, or compose's env_file.
 CMD ["node", "--max-semi-space-size=8", "--disable-warning=ExperimentalWarning", "src/main.ts"]

@@ -33,14 +33,17 @@ else
     echo "node-env: need npm (any version) or Node ${NODE_WANT_MAJOR}.${NODE_WANT_MINOR}+ on PATH" >&2
     exit 1
   fi
-  echo "node-env: system Node is $(node -v 2>/dev/null || echo missing); fetching $NODE_PKG@$NODE_WANT_MAJOR from the npm registry" >&2
+  echo "node-env: this machine's Node is $(node -v 2>/dev/null || echo missing); the project needs ${NODE_WANT_MAJOR}.${NODE_WANT_MINOR}+." >&2
+  echo "node-env: downloading Node $NODE_WANT_MAJOR ($NODE_PKG, about 30 MB) from the npm registry into .tools/ (once)..." >&2
   mkdir -p "$ROOT/.tools/node"
   # --ignore-scripts: the package's binary is in its tarball; nothing needs to run.
-  npm install --silent --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
+  started=$SECONDS
+  npm install --no-save --no-package-lock --ignore-scripts --no-audit --no-fund --loglevel=error \
     --prefix "$ROOT/.tools/node" "$NODE_PKG@$NODE_WANT_MAJOR" >&2
   # The package ships bin/node; make sure it is executable and new enough.
   chmod +x "$LOCAL_BIN/node" 2>/dev/null || true
   node_ok "$LOCAL_BIN/node" || { echo "node-env: fetched Node is still too old" >&2; exit 1; }
+  echo "node-env: Node $("$LOCAL_BIN/node" -v) ready in $((SECONDS - started)) s." >&2
   export PATH="$LOCAL_BIN:$PATH"
 fi
 # npm that runs under the chosen node; the system npm works with it.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the test suite uses: redis-server (the Redis store test), espeak-ng and sox
 # (real-sounding speech for the audio tests), openssl (a certificate for the fake voice server),
-# chromium (dashboard page test), fonts.
+# chromium (dashboard page test), fonts, tmux (a real terminal for the first-run and banner tests).
 # Installs whatever is missing; needs root or sudo on a Debian/Ubuntu machine.
 set -euo pipefail
 need=()
@@ -10,6 +10,8 @@ command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v sox >/dev/null 2>&1 || need+=(sox)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
+command -v git >/dev/null 2>&1 || need+=(git)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""

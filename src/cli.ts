@@ -8,8 +8,13 @@ import { parseType } from './engine/interview-types.ts';
 import type { Reply, Session } from './engine/types.ts';
 import { createLogger } from './logger.ts';
 import { bootRuntime } from './runtime.ts';
+import { renderForTerminal } from './terminal/markdown.ts';
+import { withSpinner } from './terminal/spinner.ts';
+import { hasColour, painter } from './terminal/style.ts';
+import wrapAnsi from 'wrap-ansi';
 
-const HELP = `Usage: npm run interview -- --type <screening|behavioral|technical|customize> [options]
+const HELP = `Usage: make try TYPE=<screening|behavioral|technical|customize> ARGS="[options]"
+   or: npm run interview -- --type <screening|behavioral|technical|customize> [options]
 
   --type T        interview type (default: screening)
   --role R        e.g. "backend engineer", "data scientist" (default: software engineer)
@@ -23,7 +28,11 @@ const HELP = `Usage: npm run interview -- --type <screening|behavioral|technical
   --jd FILE       a job description for a customize interview
   --seed N        fixed question plan (for repeatable runs)
 
-While answering, type skip, repeat, pause, resume or end at any time.`;
+While answering, type skip, repeat, pause, resume or end at any time.
+Settings (model keys, STORE_URL...) come from the environment or .env; see .env.example.`;
+
+/** The command that continues an interview, as the user can paste it. */
+const resumeHint = (id: string) => `make try ARGS="--resume ${id}"`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -39,13 +48,29 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig();
+  /** The report without its mode lines (the mode was stated at the start), drawn for a terminal. */
+  const report = (r: NonNullable<Session['report']>) => {
+    const md = renderReportMarkdown({ ...r, modeNotes: r.modeNotes.filter((n) => !n.startsWith('Mode:')) });
+    return process.stdout.isTTY ? renderForTerminal(md, { width: Math.max(40, Math.min(process.stdout.columns || 80, 100)), colour: hasColour(process.stdout) }) : md;
+  };
   // The terminal is for the interview; logs go to stderr and only when something is wrong.
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', secrets: secretValues(config) });
+  // LOG_LEVEL=info (the .env.example value, meant for servers) would scatter JSON lines through
+  // the conversation, so the terminal shows warnings and up unless asked for debug or less.
+  const level = process.env.LOG_LEVEL && process.env.LOG_LEVEL !== 'info' ? process.env.LOG_LEVEL : 'warn';
+  const logger = createLogger({ level, secrets: secretValues(config) });
   // The terminal needs no speech, so no GPU probe runs here.
   const { runtime: rt, extras } = await bootRuntime(config, logger, { speech: false });
   const out = (s: string) => {
     if (!values.json) process.stdout.write(`${s}\n`);
   };
+  // On a terminal: colour (unless NO_COLOR), lines wrapped to its width, the report drawn
+  // rather than shown as Markdown, a spinner while Alex thinks. Piped output stays plain.
+  const stdout = process.stdout;
+  const tty = Boolean(stdout.isTTY) && !values.json;
+  const paint = painter(stdout);
+  const width = () => Math.max(40, Math.min(stdout.columns || 80, 100));
+  const wrap = (text: string, indent: number) => (tty ? wrapAnsi(text, width() - indent, { hard: true }).replace(/\n/g, `\n${' '.repeat(indent)}`) : text);
+  const think = <T>(work: () => Promise<T>) => (tty ? withSpinner(stdout, 'Alex is thinking…', work) : work());
   try {
     const userKey = `cli:${process.env.USER ?? 'local'}`;
     let reply: Reply;
@@ -54,7 +79,7 @@ async function main(): Promise<number> {
       session = await rt.engine.getById(values.resume);
       if (!session) throw new Error(`No interview with id ${values.resume} was found in ${config.STORE_URL.replace(/\/\/.*@/, '//***@')}.`);
       if (session.status === 'completed' || session.status === 'ended') {
-        out(session.report ? renderReportMarkdown(session.report) : 'That interview has already finished.');
+        out(session.report ? report(session.report) : 'That interview has already finished.');
         if (values.json) process.stdout.write(`${JSON.stringify(jsonResult(session))}\n`);
         return 0;
       }
@@ -64,7 +89,7 @@ async function main(): Promise<number> {
       const type = parseType(values.type ?? 'screening');
       const documentIds = await extras.ingestCliDocuments?.(userKey, values.doc ?? [], values.jd);
       const key = `cli:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-      reply = await rt.engine.start({
+      reply = await think(() => rt.engine.start({
         key, userKey, type,
         ...(values.role ? { role: values.role } : {}),
         ...(values.level ? { level: values.level } : {}),
@@ -72,15 +97,23 @@ async function main(): Promise<number> {
         ...(values.lang !== undefined ? { language: values.lang } : {}),
         ...(values.seed ? { seed: Number(values.seed) } : {}),
         ...(documentIds?.length ? { documentIds } : {}),
-      });
+      }));
     }
+    // The mode is stated once (and again only if it changes), not with every turn and report.
+    let modeShown: string | undefined;
     const show = (r: Reply) => {
       // Mode and plan notes are the system talking, not Alex.
-      for (const m of r.messages) out(/^(Mode|Plan):/.test(m) ? `      (${m})` : `\nAlex: ${m}`);
-      if (!r.done && !r.refused) out(`      [${r.progress.label}]`);
+      for (const m of r.messages) {
+        if (/^(Mode|Plan):/.test(m)) {
+          if (m.startsWith('Mode:') && m === modeShown) continue;
+          if (m.startsWith('Mode:')) modeShown = m;
+          out(paint('dim', `      (${wrap(m, 7)})`));
+        } else out(`\n${paint(['bold', 'cyan'], 'Alex:')} ${wrap(m, 6)}`);
+      }
+      if (!r.done && !r.refused) out(paint('dim', `      [${r.progress.label}]`));
     };
     show(reply);
-    if (!values.resume) out(`      (session ${reply.sessionId}; continue later with --resume ${reply.sessionId})`);
+    if (!values.resume) out(paint('dim', `      (${wrap(`session ${reply.sessionId}; continue later with: ${resumeHint(reply.sessionId)}`, 7)})`));
 
     const lines = values.answers ? readFileSync(values.answers, 'utf8').split(/\r?\n/) : null;
     const rl = lines ? null : createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
@@ -100,19 +133,20 @@ async function main(): Promise<number> {
         }
         out(`\nYou: ${text}`);
       } else {
-        process.stdout.write('\nYou: ');
+        process.stdout.write(`\n${paint(['bold', 'green'], 'You:')} `);
         const next = await input!.next();
         text = next.done ? null : (next.value as string);
         if (text === null) {
-          out(`\nPaused. Continue later with: npm run interview -- --resume ${reply.sessionId}`);
+          out(`\nPaused. Continue later with: ${resumeHint(reply.sessionId)}`);
           break;
         }
       }
       try {
-        reply = await rt.engine.handleSession(reply.sessionId, { kind: 'answer', text });
+        const answer = text;
+        reply = await think(() => rt.engine.handleSession(reply.sessionId, { kind: 'answer', text: answer }));
       } catch (e) {
         if (isUserError(e)) {
-          out(`\nAlex: ${e.message}`);
+          out(`\n${paint(['bold', 'cyan'], 'Alex:')} ${wrap(e.message, 6)}`);
           continue;
         }
         throw e;
@@ -120,9 +154,9 @@ async function main(): Promise<number> {
       show(reply);
     }
     rl?.close();
-    await rt.engine.idle();
+    await think(() => rt.engine.idle());
     session = await rt.engine.getById(reply.sessionId);
-    if (reply.report) out(`\n${renderReportMarkdown(reply.report)}`);
+    if (reply.report) out(`\n${report(reply.report)}`);
     if (values.json && session) process.stdout.write(`${JSON.stringify(jsonResult(session, rt.modeNotes()))}\n`);
     return 0;
   } finally {

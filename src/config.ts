@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VOICE_PRESET_NAMES } from './gpu/tts/voices.ts';
 
 /** Env vars whose values are secrets: never logged, never echoed in errors. */
-export const SECRET_VARS = ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'API_KEYS', 'GPU_SERVER_API_KEY'] as const;
+export const SECRET_VARS = ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'API_KEYS', 'GPU_SERVER_API_KEY', 'USER_TOKEN_SECRET'] as const;
 
 const optionalString = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().optional());
 const url = (schemes: string[]) =>
@@ -80,6 +80,10 @@ const EnvSchema = z.object({
   SLACK_BROADCAST_SUMMARY: bool(true),
 
   API_KEYS: list,
+  /** Signs per-user dashboard tokens; when unset one is generated on first start and kept in the store. */
+  USER_TOKEN_SECRET: optionalString,
+  /** Where people reach this server (https://coach.example.com): chat surfaces link dashboards under it. */
+  PUBLIC_URL: url(['http', 'https']),
   CORS_ORIGINS: list,
   RATE_LIMIT_PER_MINUTE: int(120, 1, 1_000_000),
   BODY_LIMIT_BYTES: int(1_048_576, 1024, 100_000_000),
@@ -87,6 +91,8 @@ const EnvSchema = z.object({
   MAX_UPLOAD_BYTES: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   MAX_DOC_PAGES: int(10, 1, 500),
   MAX_ANSWER_CHARS: int(8000, 100, 200_000),
+  /** How long a turn waits for another process's lock on the same session before answering busy (503). */
+  SESSION_LOCK_WAIT_MS: int(750, 0, 60_000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

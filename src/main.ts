@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, secretValues, type Config } from './config.ts';
 import { healthSourcesFromExtras } from './api/health-sources.ts';
+import { browsableUrl, printBanner } from './banner.ts';
 import { createApiServer } from './api/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { bootRuntime } from './runtime.ts';
@@ -13,7 +14,7 @@ function readConfig(): Config {
     return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nFix the environment variables above (see .env.example) and start again.\n`);
+      process.stderr.write(`${err.message}\nFix them in .env or the environment (.env.example documents each one) and start again.\n`);
       process.exit(2);
     }
     throw err;
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
   const surfaces = await startSurfaces({ config, logger: log, runtime, extras, http: api });
   const addr = await api.listen({ port: config.PORT, host: config.HOST });
   log.info({ port: addr.port, host: addr.host, store: runtime.kv.kind, mode: runtime.modeNotes() }, 'listening');
+  const health = async () => (await api.app.inject({ method: 'GET', url: '/health' })).json();
+  await printBanner(process.stdout, { baseUrl: browsableUrl(addr.host, addr.port), store: config.STORE_URL.replace(/\/\/[^/@]*@/, '//***@'), health });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
       // From here new turns are refused with a safe 503; turns already inside the engine finish.
       const drained = runtime.engine.drain();
       // Stops listening and waits for requests in flight (their turns included).
-      await Promise.all([api.close(), stopSurfaces(surfaces, log)]);
+      await Promise.all([api.close({ drainMs: 2_000 }), stopSurfaces(surfaces, log)]);
       await drained;
       await runtime.close();
       log.info('stopped');

@@ -32,7 +32,7 @@ export interface RuntimeExtras {
 
 export async function createRuntime(config: Config, logger: Logger, extras: RuntimeExtras = {}, openKv?: KeyValueStore): Promise<Runtime> {
   const kv = openKv ?? (await openStore(config.STORE_URL));
-  const store = new SessionStore(kv);
+  const store = new SessionStore(kv, { lockWaitMs: config.SESSION_LOCK_WAIT_MS });
   const modeNotes = extras.modeNotes ?? (() => ['Mode: built-in offline interviewer (no language model configured); scores are heuristic.']);
   const engine = new InterviewEngine({
     store,

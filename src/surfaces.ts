@@ -3,6 +3,7 @@ import type { Logger } from './logger.ts';
 import type { Runtime } from './runtime.ts';
 import type { WiredExtras } from './wiring.ts';
 import type { ApiServer } from './api/server.ts';
+import { reportSurfaceOff } from './surface-health.ts';
 
 /** What a chat surface gets when it starts: the shared runtime, and the HTTP server to mount on. */
 export interface SurfaceContext {
@@ -49,7 +50,10 @@ export const SURFACES: SurfaceStarter[] = [
 export async function startSurfaces(ctx: SurfaceContext, starters: SurfaceStarter[] = SURFACES): Promise<RunningSurface[]> {
   const running: RunningSurface[] = [];
   for (const s of starters) {
-    if (!s.enabled(ctx.config)) continue;
+    if (!s.enabled(ctx.config)) {
+      reportSurfaceOff(ctx.http.healthSources, s.name, ctx.config);
+      continue;
+    }
     try {
       running.push(await s.start(ctx));
       ctx.logger.info({ surface: s.name }, 'surface started');

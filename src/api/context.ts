@@ -1,3 +1,4 @@
+import type { ApiAuth } from './auth.ts';
 import type { InterviewEngine } from '../engine/engine.ts';
 import type { Logger } from '../logger.ts';
 import type { HealthContext } from './health.ts';
@@ -15,7 +16,11 @@ export interface ApiContext {
   bodyLimit: number;
   rateLimitPerMinute: number;
   apiKeysEnabled: boolean;
+  auth: ApiAuth;
 }
 
-/** HTTP user ids live in their own namespace: `http:<user_id>` never collides with a chat user. */
-export const userKeyOf = (userId: string) => `http:${userId}`;
+/**
+ * HTTP user ids live in their own namespace: `http:<user_id>` never collides with a chat user.
+ * NFC, so "é" typed two ways is one user.
+ */
+export const userKeyOf = (userId: string) => `http:${userId.normalize('NFC')}`;

@@ -1,5 +1,8 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isUserError } from '../engine/errors.ts';
+import { STORE_RETRY_AFTER_S, StoreUnavailableError } from '../engine/store/errors.ts';
 import { SessionBusyError } from '../engine/store/session-store.ts';
 import { ApiError, statusForCode, ValidationError } from './http-error.ts';
 import type { ApiMetrics } from './metrics.ts';
@@ -56,6 +59,10 @@ export function registerErrorHandling(app: FastifyInstance, opts: { bodyLimit: n
       status = statusForCode(e.code);
       json = { error: e.code, message: e.message };
       if (status === 503) reply.header('retry-after', '5');
+    } else if (e instanceof StoreUnavailableError) {
+      status = 503;
+      json = { error: 'store_unavailable', message: 'Storage is briefly unavailable. Nothing was recorded; please send the same request again in a moment.' };
+      reply.header('retry-after', String(STORE_RETRY_AFTER_S));
     } else if (e instanceof SessionBusyError) {
       status = 503;
       json = { error: 'busy', message: 'This interview is busy handling another message; please try again in a moment.' };
@@ -79,4 +86,41 @@ export function registerErrorHandling(app: FastifyInstance, opts: { bodyLimit: n
     opts.metrics.errors.inc({ code: 'route_not_found', status: '404' });
     return reply.code(404).send({ error: 'route_not_found', message: `There is no ${req.method} ${req.url.split('?')[0]} here. See /openapi.json for the routes.`, request_id: String(req.id) });
   });
+}
+
+/**
+ * Errors the router raises before any route runs (a malformed percent-escape, an overlong path
+ * segment): the service's error shape with a request id, never the URL echoed back.
+ */
+export function frameworkErrorAnswer(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const [status, error, message] =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? [414, 'uri_too_long', 'A part of the URL path is longer than allowed.']
+      : err.code === 'FST_ERR_BAD_URL'
+        ? [400, 'bad_url', 'The URL is not valid: it has a malformed percent-escape.']
+        : [400, 'bad_request', 'The request could not be routed.'];
+  void reply
+    .code(status)
+    .header('x-request-id', String(req.id))
+    .type('application/json; charset=utf-8')
+    .send({ error, message, request_id: String(req.id) });
+}
+
+/** Requests Node's HTTP parser refuses (headers too large, garbage, a slow client): the same shape, on the raw socket. */
+export function clientErrorAnswer(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, error, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request headers (or the URL) are larger than allowed.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'request_timeout', 'The request took too long to arrive.']
+        : [400, 'Bad Request', 'bad_request', 'The request is not valid HTTP.'];
+  const id = randomUUID();
+  const body = JSON.stringify({ error, message, request_id: id });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nx-request-id: ${id}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }

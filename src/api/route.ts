@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { docSchema } from './openapi.ts';
 import { parseOrThrow } from './validation.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -9,6 +10,8 @@ export interface ResponseDoc {
   schema?: z.ZodType;
   /** Default application/json. */
   contentType?: string;
+  /** Further media types the same answer may come in (audio in the format the service made). */
+  alsoContentTypes?: string[];
 }
 
 /** What the OpenAPI document says about one route. */
@@ -27,7 +30,7 @@ export interface RouteDoc {
   secured: boolean;
 }
 
-/** Routes registered through `defineRoute`, in order; the OpenAPI document is built from it. */
+/** Routes registered through `defineRoute`, in order. */
 export class RouteCatalog {
   readonly routes: RouteDoc[] = [];
 }
@@ -43,7 +46,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /**
  * Registers a route whose params, query and body are parsed with zod before the handler runs
- * (400 with field-level messages otherwise) and records it for the OpenAPI document.
+ * (400 with field-level messages otherwise), with those schemas on the route for the OpenAPI document.
  */
 export function defineRoute<P extends z.ZodObject | undefined = undefined, Q extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   app: FastifyInstance,
@@ -54,15 +57,22 @@ export function defineRoute<P extends z.ZodObject | undefined = undefined, Q ext
     body?: B;
     secured?: boolean;
     rateLimit?: boolean;
+    /** The route checks a key or the user's own token itself, instead of requiring an API key. */
+    userScoped?: boolean;
+    /** Default: method + path words (getApiDashboardUserId). */
+    operationId?: string;
     handler: (input: Parsed<Out<P>, Out<Q>, Out<B>>, reply: FastifyReply) => Promise<unknown>;
   },
 ): void {
-  const { handler, rateLimit, ...doc } = def;
-  catalog.routes.push({ ...doc, secured: def.secured ?? def.url.startsWith('/api/') });
+  const { handler, rateLimit, userScoped, operationId, ...rest } = def;
+  const doc: RouteDoc = { ...rest, secured: def.secured ?? def.url.startsWith('/api/') };
+  catalog.routes.push(doc);
   app.route({
     method: def.method,
     url: def.url,
-    ...(rateLimit === false ? { config: { rateLimit: false } } : {}),
+    // For the OpenAPI document (src/api/openapi.ts); parsing happens in the handler below.
+    schema: docSchema({ ...doc, ...(operationId ? { operationId } : {}), rateLimited: rateLimit !== false }),
+    config: { ...(rateLimit === false ? { rateLimit: false } : {}), ...(userScoped ? { userScoped: true } : {}) },
     handler: async (req, reply) => {
       const params = (def.params ? parseOrThrow(def.params, req.params, 'params') : undefined) as Out<P>;
       const query = (def.query ? parseOrThrow(def.query, req.query, 'query') : undefined) as Out<Q>;

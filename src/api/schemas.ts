@@ -23,13 +23,20 @@ export const TypeParams = z.object({
 });
 
 export const SessionParams = z.object({ session_id: id('Session id returned by the start call.', 100) });
-export const UserParams = z.object({ user_id: id('Your own stable id for the candidate.') });
-export const DashboardQuery = z.object({ user_id: id('Candidate id to show.').optional() });
+/** Control, bidirectional-override and zero-width characters make ids that look alike but differ. */
+const USER_ID = /^[^\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*$/;
+const userId = (what: string) =>
+  z.string().min(1).max(128).regex(USER_ID, 'Must not contain control, bidirectional or zero-width characters').describe(`${what} Compared after Unicode NFC normalisation.`);
+const token = z.string().min(1).max(1024).describe('The user_token returned by start (for page links, where a header cannot be sent).');
+
+export const UserParams = z.object({ user_id: userId('Your own stable id for the candidate.') });
+export const TokenQuery = z.object({ token: token.optional() });
+export const DashboardQuery = z.object({ user_id: userId('Candidate id to show.').optional(), token: token.optional() });
 
 export const StartBody = named(
   'StartRequest',
   z.object({
-    user_id: id('Your own stable id for the candidate; history and the dashboard are kept per user_id.'),
+    user_id: userId('Your own stable id for the candidate; history and the dashboard are kept per user_id.'),
     user_name: z.string().max(80).regex(NO_CONTROL, 'Must not contain control characters').optional().describe('How the interviewer addresses the candidate.'),
     voice_enabled: z.boolean().optional().describe('The client will speak and listen (see /api/voice/*); the interview itself is the same.'),
     role: z.string().max(120).optional().describe('Target role, e.g. "backend engineer", "data scientist" (default: software engineer).'),
@@ -44,6 +51,7 @@ export const RespondBody = named('RespondRequest', z
     session_id: id('Session id returned by the start call.', 100),
     user_response: z.string().max(200_000).optional().describe('The candidate\'s answer. Typed commands work too: "skip", "repeat", "pause", "resume", "end".'),
     action: z.enum(ACTIONS).optional().describe('A command instead of an answer.'),
+    turn_id: id('Your own id for this request (e.g. a UUID). Sending the same turn_id again, after a timeout or a 503, returns the reply already recorded instead of answering twice.', 100).optional(),
   })
   .superRefine((b, ctx) => {
     if (b.user_response === undefined && b.action === undefined) ctx.addIssue({ code: 'custom', path: ['user_response'], message: 'Required (or send an action)' });
@@ -88,6 +96,7 @@ export const TurnResponse = named('Turn', z
 export const StartResponse = named('StartResponse', TurnResponse.extend({
   user_id: z.string(),
   language: z.enum(LANGUAGE_CODES).describe('The language the interview runs in.'),
+  user_token: z.string().describe('Opens this user\'s dashboard and history and deletes their data: "Authorization: Bearer <user_token>". Keep it private.'),
   voice_enabled: z.boolean(),
   role: z.string(),
   level: z.string(),
@@ -181,6 +190,44 @@ export const DashboardBody = named('Dashboard', z
       }),
     ),
   }));
+
+export const DeleteUserBody = named('DeletedUser', z.object({ user_id: z.string(), deleted_interviews: z.number().int() }));
+
+// --- Voice (src/api/routes/voice.ts) ---------------------------------------------------------
+
+export const VOICE_NAMES = ['professional', 'friendly', 'calm', 'energetic'] as const;
+
+const SpeechModeJson = z.object({
+  voice: z.enum(['gpu', 'cloud-stt+edge-tts', 'edge-tts', 'text-only']).describe('gpu: both directions on the GPU server; edge-tts: Alex speaks, answers are typed; text-only: no speech.'),
+  stt: z.string().nullable().describe('Speech-to-text provider tried first now, or null.'),
+  tts: z.string().nullable().describe('Text-to-speech provider tried first now, or null.'),
+});
+
+export const VoicesBody = named('Voices', z.object({
+  default: z.enum(VOICE_NAMES),
+  voices: z.array(z.object({ name: z.enum(VOICE_NAMES), description: z.string() })),
+  mode: SpeechModeJson,
+}));
+
+export const TranscribeForm = named('TranscribeForm', z.object({
+  audio: z.string().meta({ contentMediaType: 'application/octet-stream' }).describe('The recording: WAV, Ogg/Opus or WebM/Opus (a field named "file" works too).'),
+  language: z.string().max(20).optional().describe('Language code such as en, de or pt-BR, or auto (default: STT_LANGUAGE).'),
+  prompt: z.string().max(8192).optional().describe('Words the recording is likely to contain (names, jargon).'),
+}));
+
+export const TranscribeResult = named('Transcription', z.object({
+  text: z.string(),
+  provider: z.string().describe('Which service transcribed: gpu-whisper or openai-whisper.'),
+  model: z.string(),
+  duration_s: z.number().describe('Length of the recording in seconds.'),
+  fallback_from: z.string().optional().describe('The provider that failed first, when a fallback answered.'),
+}));
+
+export const SynthesizeBody = named('SynthesizeRequest', z.object({
+  text: z.string().min(1).describe('What Alex should say (at most MAX_TTS_CHARS characters, 2000 by default).'),
+  voice: z.enum(VOICE_NAMES).optional().describe('Voice preset (default: TTS_VOICE).'),
+  language: z.string().max(40).optional().describe(`The interview's language (${LANGUAGE_CODES.join(', ')}): a voice that speaks it (default en).`),
+}));
 
 export type StartResponseJson = z.infer<typeof StartResponse>;
 export type TurnResponseJson = z.infer<typeof TurnResponse>;

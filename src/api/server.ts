@@ -5,14 +5,16 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
 import type { Config } from '../config.ts';
 import type { InterviewEngine } from '../engine/engine.ts';
 import type { KeyValueStore } from '../engine/store/kv.ts';
 import type { Logger } from '../logger.ts';
-import { registerApiKeys } from './auth.ts';
+import { ApiAuth, registerApiKeys } from './auth.ts';
 import type { ApiContext } from './context.ts';
-import { registerErrorHandling } from './errors.ts';
+import { clientErrorAnswer, frameworkErrorAnswer, registerErrorHandling } from './errors.ts';
 import { gpuProbe, type HealthSources } from './health.ts';
 import { ApiError } from './http-error.ts';
 import { ApiMetrics } from './metrics.ts';
@@ -22,10 +24,13 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interview.ts';
+import { documentOnlySchemas, swaggerOptions } from './openapi.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { UserTokens } from './user-tokens.ts';
+import { usersRoutes } from './routes/users.ts';
 import { appVersion } from './version.ts';
 
-export type ApiConfig = Pick<Config, 'API_KEYS' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'GPU_SERVER_URL' | 'GPU_SERVER_API_KEY'>;
+export type ApiConfig = Pick<Config, 'API_KEYS' | 'USER_TOKEN_SECRET' | 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES' | 'GPU_SERVER_URL' | 'GPU_SERVER_API_KEY'>;
 
 export interface ApiServerOptions {
   engine: InterviewEngine;
@@ -47,6 +52,8 @@ export interface ApiServerOptions {
   speech?: SpeechStack;
   /** Longest /health waits for any one source (default 2000 ms). */
   healthTimeoutMs?: number;
+  /** Issues and checks user tokens; default: signed with USER_TOKEN_SECRET or a secret kept in the store. */
+  userTokens?: UserTokens;
   /** Default: process metrics (CPU, memory, event loop) are collected too. */
   processMetrics?: boolean;
 }
@@ -69,14 +76,20 @@ export interface ApiServer {
   /** Serves `path` with a raw Node handler that sees the untouched request (e.g. Slack Bolt at /slack/events). */
   mountRaw(path: string, handler: RawHandler): void;
   listen(opts?: { port?: number; host?: string }): Promise<{ port: number; host: string; url: string }>;
-  close(): Promise<void>;
+  /**
+   * Stops serving. With drainMs, open keep-alive connections are first answered 503 with
+   * "Connection: close" for up to that long (or until none is left), so their clients reconnect
+   * elsewhere instead of meeting a reset.
+   */
+  close(opts?: { drainMs?: number }): Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const { config } = opts;
-  const log = opts.logger.child({ component: 'http' });
+  // Request lines carry the URL: a user token in a dashboard link (?token=) must not reach the log.
+  const log = opts.logger.child({ component: 'http' }, { serializers: { req: requestForLog } });
   const raw = new RawMounts(log);
   const metrics = new ApiMetrics({ processMetrics: opts.processMetrics ?? true });
   const healthSources: HealthSources = opts.healthSources ?? {};
@@ -99,6 +112,8 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorAnswer,
+    clientErrorHandler: clientErrorAnswer,
   }) as unknown as FastifyInstance;
 
   const ctx: ApiContext = {
@@ -111,15 +126,14 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     bodyLimit: config.BODY_LIMIT_BYTES,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     apiKeysEnabled: config.API_KEYS.length > 0,
+    auth: new ApiAuth(config.API_KEYS, opts.userTokens ?? new UserTokens({ configured: config.USER_TOKEN_SECRET, kv: opts.kv })),
   };
 
-  const registered: { method: string; url: string }[] = [];
-  app.addHook('onRoute', (r) => {
-    for (const m of [r.method].flat()) if (m !== 'HEAD' && m !== 'OPTIONS') registered.push({ method: m, url: r.url });
-  });
+  documentOnlySchemas(app);
   let closing = false;
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    if (closing) throw new ApiError(503, 'shutting_down', 'The server is restarting. Nothing was recorded; please send the request again in a moment.', { retryAfterS: 2 });
   });
   // Answers finished during shutdown close their connection, so a keep-alive client cannot hold the server open.
   app.addHook('onSend', async (_req, reply) => {
@@ -135,7 +149,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   const origins = config.CORS_ORIGINS;
   await app.register(cors, {
     origin: origins.includes('*') ? '*' : origins.length ? origins : false,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id'],
     exposedHeaders: ['x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     maxAge: 600,
@@ -148,12 +162,23 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   });
   // After the rate limiter, so its per-route hook runs first and key guessing is limited too.
   registerApiKeys(app, config.API_KEYS);
+  // Before the routes: @fastify/swagger collects each route's schema as it is added.
+  await app.register(
+    swagger,
+    swaggerOptions(
+      { title: 'Interview coach API', version, description: 'Mock interviews over HTTP: start, answer, get the report, speak and listen, and follow progress on the dashboard.' },
+      { securedByKeys: config.API_KEYS.length > 0, port: config.PORT ?? 8000 },
+    ),
+  );
+  // The document as a browsable page at /docs (its own routes stay out of the document).
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
 
   healthRoutes(app, ctx);
   metricsRoutes(app, ctx);
   interviewRoutes(app, ctx);
   dashboardRoutes(app, ctx);
-  docsRoutes(app, ctx, () => registered);
+  usersRoutes(app, ctx);
+  docsRoutes(app, ctx);
   if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
 
   const detach = metrics.attach(opts.engine);
@@ -171,11 +196,35 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       return { port: addr.port, host: addr.address, url: `http://${host}:${addr.port}` };
     },
-    close: async () => {
+    close: async (o = {}) => {
       closing = true;
+      const end = Date.now() + (o.drainMs ?? 0);
+      while (app.server.listening && Date.now() < end && (await openConnections(app)) > 0) await new Promise((r) => setTimeout(r, 50));
       await app.close();
     },
   };
+}
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+function requestForLog(req: LoggedRequest) {
+  return {
+    method: req.method,
+    url: req.url.replace(/([?&](?:token|key|api_key)=)[^&#]*/gi, '$1[REDACTED]'),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
+function openConnections(app: FastifyInstance): Promise<number> {
+  return new Promise((resolve) => app.server.getConnections((err, n) => resolve(err ? 0 : n)));
 }
 
 /** The speech routes live in their own module (src/api/routes/voice.ts), registered when it exists. */

@@ -317,6 +317,8 @@ export class InterviewEngine {
     const run = this.store.withLock(`session:${sessionId}`, async () => {
       const session = await this.store.get(sessionId);
       if (!session) throw new UserError('not_found', 'That interview no longer exists.');
+      const seen = input.turnId ? session.turns?.find((t) => t.id === input.turnId) : undefined;
+      if (seen) return { ...seen.reply, ...(seen.reply.done && session.report ? { report: session.report } : {}) };
       if (session.status === 'completed' || session.status === 'ended') {
         return this.refuse(session, 'finished', 'This interview has finished. Start a new one whenever you like.');
       }
@@ -328,15 +330,19 @@ export class InterviewEngine {
         : turn.kind === 'command'
           ? await this.command(session, turn.command, turn.saidNext)
           : await this.answer(session, turn.text);
+      if (input.turnId && !reply.refused) {
+        const { report: _report, ...kept } = reply;
+        session.turns = [...(session.turns ?? []), { id: input.turnId, reply: kept }].slice(-8);
+      }
       if (!reply.refused) {
         // Scores finished in the background since the last turn go into this turn's write.
         this.addCalls(session, this.scores.collect(session));
+        // History first: if the session write then fails, the client is told nothing was recorded and
+        // a retry redoes both; the other order could record the answer yet report a failure.
+        if (reply.done) await this.store.recordHistory(session);
         await this.store.save(session);
       }
-      if (reply.done) {
-        await this.store.unbindPlace(session.key);
-        await this.store.recordHistory(session);
-      }
+      if (reply.done) await this.store.unbindPlace(session.key).catch((err: unknown) => this.log.warn({ err, sessionId }, 'could not unbind a finished interview'));
       this.emit('turn', session, reply, performance.now() - t0);
       if (reply.done && !reply.refused) this.emit('finished', session);
       return reply;

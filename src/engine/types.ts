@@ -133,6 +133,8 @@ export interface Session {
   wrapUp?: boolean;
   report?: Report;
   version: number;
+  /** The last few client turn ids with the reply each got, so a retried request is answered, not applied twice. */
+  turns?: { id: string; reply: Omit<Reply, 'report'> }[];
 }
 
 export type Band = 'strong' | 'solid' | 'developing' | 'needs-work' | 'not-enough-to-judge';
@@ -200,9 +202,10 @@ export interface Reply {
   refused?: { code: string; message: string };
 }
 
+/** `turnId`: a client's id for this request; sending the same id again returns the recorded reply. */
 export type EngineInput =
-  | { kind: 'answer'; text: string }
-  | { kind: 'command'; command: Action };
+  | { kind: 'answer'; text: string; turnId?: string }
+  | { kind: 'command'; command: Action; turnId?: string };
 
 export interface StartOptions {
   key: string;

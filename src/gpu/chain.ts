@@ -64,6 +64,8 @@ export class SpeechChain<P> {
   readonly members: readonly ChainMember<P>[];
   private readonly opts: ChainOptions;
   private readonly breakers = new Map<string, CircuitBreaker>();
+  /** Providers whose latest call failed through their own fault, with the kind of failure. */
+  private readonly failing = new Map<string, SpeechErrorKind>();
 
   constructor(members: ChainMember<P>[], options: ChainOptions) {
     this.members = members;
@@ -78,6 +80,15 @@ export class SpeechChain<P> {
 
   breakerStates(): Record<string, BreakerState> {
     return Object.fromEntries([...this.breakers].map(([k, b]) => [k, b.state()]));
+  }
+
+  /**
+   * Providers whose most recent call failed (not through bad input), e.g. { 'edge-tts': 'network' };
+   * a provider leaves the list at its next success. The breaker needs several failures to open,
+   * so this is what lets /health say at once that a fallback has just failed.
+   */
+  recentFailures(): Record<string, SpeechErrorKind> {
+    return Object.fromEntries(this.failing);
   }
 
   /** The GPU server came back: give its providers a clean slate. */
@@ -130,6 +141,7 @@ export class SpeechChain<P> {
           const share = Math.max(MIN_ATTEMPT_MS, remaining / (candidates.length - index));
           const value = await attempt1(call, m, Math.min(m.timeoutMs, share), outer);
           breaker.success();
+          this.failing.delete(m.name);
           attempts.push({ provider: m.name, outcome: 'ok', ms: Date.now() - started });
           if (first && m.name !== first) log?.info({ capability: this.opts.capability, provider: m.name, fallbackFrom: first }, 'speech answered by fallback provider');
           return first && m.name !== first ? { value, provider: m.name, fallbackFrom: first, attempts } : { value, provider: m.name, attempts };
@@ -151,7 +163,10 @@ export class SpeechChain<P> {
       if (lastErr) {
         errors.push(lastErr);
         if (NOT_THE_PROVIDERS_FAULT.has(lastErr.kind)) breaker.release();
-        else breaker.failure();
+        else {
+          breaker.failure();
+          this.failing.set(m.name, lastErr.kind);
+        }
         if (m.gpu && lastErr.kind === 'network') this.opts.health?.nudge?.();
       } else {
         breaker.release();

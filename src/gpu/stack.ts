@@ -32,10 +32,13 @@ export interface SpeechMode {
 export interface ChainedStt extends SpeechToText {
   /** Providers that would be tried now, in order (optionally only those taking `format` undecoded). */
   available(format?: EncodedFormat): string[];
+  /** Providers whose latest call failed, with the kind of failure (see SpeechChain.recentFailures). */
+  failures?(): Record<string, string>;
 }
 
 export interface ChainedTts extends TextToSpeech {
   available(): string[];
+  failures?(): Record<string, string>;
 }
 
 export interface SpeechStack {
@@ -138,6 +141,7 @@ export function createSpeechStack(o: SpeechStackOptions): SpeechStack {
     name: 'speech-stt-chain',
     accepts: (format) => sttChain.available((p) => p.accepts(format)).length > 0,
     available: (format) => sttChain.available(format ? (p) => p.accepts(format) : undefined).map((m) => m.name),
+    failures: () => sttChain.recentFailures(),
     async transcribe(audio: SttAudio, opts: TranscribeOptions = {}, signal?: AbortSignal): Promise<TranscribeResult> {
       const accept = 'encoded' in audio ? (p: SpeechToText) => p.accepts(audio.format) : undefined;
       const out = await sttChain.run((p, sig) => p.transcribe(audio, opts, sig), { ...(signal ? { signal } : {}), ...(accept ? { accept } : {}) });
@@ -147,6 +151,7 @@ export function createSpeechStack(o: SpeechStackOptions): SpeechStack {
   const tts: ChainedTts = {
     name: 'speech-tts-chain',
     available: () => ttsChain.available().map((m) => m.name),
+    failures: () => ttsChain.recentFailures(),
     async synthesize(text: string, opts: SynthesizeOptions = {}, signal?: AbortSignal): Promise<SynthesisResult> {
       const out = await ttsChain.run((p, sig) => p.synthesize(text, opts, sig), signal ? { signal } : {});
       return out.fallbackFrom ? { ...out.value, provider: out.provider, fallbackFrom: out.fallbackFrom } : { ...out.value, provider: out.provider };

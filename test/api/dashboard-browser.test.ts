@@ -14,7 +14,7 @@ let server: ApiServer;
 let url: string;
 let browser: Browser;
 
-async function interview(type: string, userId: string, answer: string): Promise<void> {
+async function interview(type: string, userId: string, answer: string): Promise<string> {
   const call = async (path: string, body: unknown) => {
     const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(res.status).toBe(200);
@@ -24,6 +24,7 @@ async function interview(type: string, userId: string, answer: string): Promise<
   let turn = start;
   for (let i = 0; i < 30 && !turn.is_complete; i++) turn = await call(`/api/interview/${type}/respond`, { session_id: start.session_id, user_response: answer });
   expect(turn.is_complete).toBe(true);
+  return start.user_token as string;
 }
 
 beforeAll(async () => {
@@ -43,7 +44,7 @@ afterAll(async () => {
 describe('dashboard page in Chromium', () => {
   it('shows two interviews in the table and the score charts', async () => {
     await interview('screening', 'emma-42', 'I want to grow. I like the team.');
-    await interview('behavioral', 'emma-42', STRONG_BEHAVIORAL);
+    const token = await interview('behavioral', 'emma-42', STRONG_BEHAVIORAL);
 
     const page = await browser.newPage({ viewport: { width: 1180, height: 900 }, deviceScaleFactor: 1 });
     const errors: string[] = [];
@@ -55,8 +56,9 @@ describe('dashboard page in Chromium', () => {
     // Arrive with no user, use the form like a person would.
     await page.goto(`${url}/dashboard`);
     await page.locator('main input[name="user_id"]').fill('emma-42');
+    await page.locator('main input[name="token"]').fill(token);
     await page.locator('main button[type="submit"]').click();
-    await page.waitForURL(`${url}/dashboard/emma-42`);
+    await page.waitForURL(`${url}/dashboard/emma-42?token=${encodeURIComponent(token)}`);
 
     await expect.poll(() => page.title()).toBe('Progress · emma-42');
     const rows = page.locator('#interviews tbody tr');

@@ -10,7 +10,7 @@ describe('GET /api/dashboard/{user_id}', () => {
     const open = await post(app, '/api/interview/technical/start', { user_id: 'dash' });
     await runInterview(app, { userId: 'someone-else' });
 
-    const res = await app.inject({ method: 'GET', url: '/api/dashboard/dash' });
+    const res = await app.inject({ method: 'GET', url: '/api/dashboard/dash', headers: { authorization: `Bearer ${first.start.json.user_token}` } });
     expect(res.statusCode).toBe(200);
     const d = DashboardBody.parse(res.json());
     expect(d.user_id).toBe('dash');
@@ -29,15 +29,15 @@ describe('GET /api/dashboard/{user_id}', () => {
   });
 
   it('is empty, not an error, for a user with no interviews', async () => {
-    const { app } = await apiForTest();
-    const d = (await app.inject({ method: 'GET', url: '/api/dashboard/nobody' })).json();
+    const { app } = await apiForTest({ API_KEYS: 'operator-key-0123' });
+    const d = (await app.inject({ method: 'GET', url: '/api/dashboard/nobody', headers: { 'x-api-key': 'operator-key-0123' } })).json();
     expect(d).toMatchObject({ totals: { interviews: 0, completed: 0, in_progress: 0 }, averages: { overall: null }, interviews: [], competencies: [] });
   });
 
   it('serves the trend chart as PNG', async () => {
     const { app } = await apiForTest();
-    await runInterview(app, { userId: 'png' });
-    const res = await app.inject({ method: 'GET', url: '/api/dashboard/png/trend.png' });
+    const { start } = await runInterview(app, { userId: 'png' });
+    const res = await app.inject({ method: 'GET', url: `/api/dashboard/png/trend.png?token=${start.json.user_token}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('image/png');
     expect(res.rawPayload.subarray(1, 4).toString()).toBe('PNG');
@@ -54,16 +54,16 @@ describe('GET /dashboard', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     expect(page.body).toContain('<form');
     expect(page.body).toContain('name="user_id"');
-    const go = await app.inject({ method: 'GET', url: '/dashboard?user_id=a%2Fb%20c' });
+    const go = await app.inject({ method: 'GET', url: '/dashboard?user_id=a%2Fb%20c&token=t.1' });
     expect(go.statusCode).toBe(303);
-    expect(go.headers.location).toBe('/dashboard/a%2Fb%20c');
+    expect(go.headers.location).toBe('/dashboard/a%2Fb%20c?token=t.1');
   });
 
   it('escapes everything it shows', async () => {
     const { app } = await apiForTest();
     const evil = '<script>alert(1)</script>"\'&';
-    await runInterview(app, { userId: evil });
-    const page = await app.inject({ method: 'GET', url: `/dashboard/${encodeURIComponent(evil)}` });
+    const { start } = await runInterview(app, { userId: evil });
+    const page = await app.inject({ method: 'GET', url: `/dashboard/${encodeURIComponent(evil)}?token=${start.json.user_token}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('<script>');
     expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;');

@@ -49,7 +49,8 @@ describe('/openapi.json', () => {
     const registered = routesOf(made.app.printRoutes({ commonPrefix: false }));
     expect(registered.length).toBeGreaterThanOrEqual(10);
     for (const [method, url] of registered) {
-      if (url === '*') continue;
+      // The docs page's own routes (its HTML, assets and a copy of this document) stay out of it.
+      if (url === '*' || url.startsWith('/docs')) continue;
       expect(doc.paths[openApiPath(url)]?.[method.toLowerCase()], `${method} ${url}`).toBeDefined();
     }
 
@@ -66,12 +67,35 @@ describe('/openapi.json', () => {
     const respond = doc.paths['/api/interview/{type}/respond'].post;
     expect(Object.keys(respond.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409', '413', '422', '429', '500']));
     expect(doc.components.schemas.RespondRequest.properties.action.enum).toEqual(['skip', 'repeat', 'end', 'pause', 'resume']);
-    expect(doc.paths['/health'].get.security).toBeUndefined();
+    expect(doc.paths['/health'].get.security).toEqual([]);
     expect(doc.paths['/api/dashboard/{user_id}'].get.parameters[0].name).toBe('user_id');
     expect(doc.paths['/api/voice/transcribe']?.post).toBeDefined();
+    // The voice routes document their request, answers and errors like the rest.
+    const transcribe = doc.paths['/api/voice/transcribe'].post;
+    expect(transcribe.operationId).toBe('transcribeAudio');
+    expect(transcribe.requestBody.content['multipart/form-data'].schema.$ref).toBe('#/components/schemas/TranscribeForm');
+    expect(transcribe.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/Transcription');
+    expect(Object.keys(transcribe.responses)).toEqual(expect.arrayContaining(['400', '401', '413', '415', '429', '502', '503']));
+    expect(transcribe.security).toEqual([{ bearer: [] }, { apiKey: [] }]);
+    expect(doc.paths['/api/voice/synthesize'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/SynthesizeRequest');
+    expect(doc.paths['/api/voice/voices'].get.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/Voices');
+    expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-api-key' });
+    expect(doc.servers).toHaveLength(1);
     expect(danglingRefs(doc)).toEqual([]);
     // Operation ids are unique.
     const ids = Object.values(doc.paths).flatMap((p: any) => Object.values(p).map((o: any) => o.operationId)).filter(Boolean);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(Object.values(doc.paths).flatMap((p: any) => Object.keys(p)).length);
+  });
+
+  it('is browsable at /docs without a key, and is what that page loads', async () => {
+    const made = await apiForTest({ API_KEYS: 'key-1234567890' });
+    const page = await made.app.inject({ method: 'GET', url: '/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toMatch(/swagger-ui/i);
+    const served = await made.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(served.json()).toEqual((await made.app.inject({ method: 'GET', url: '/openapi.json' })).json());
+    expect((await made.app.inject({ method: 'GET', url: '/' })).json()).toMatchObject({ docs: '/docs', openapi: '/openapi.json' });
   });
 });

@@ -18,14 +18,14 @@ describe('body size limit', () => {
 describe('rate limit', () => {
   it('answers 429 JSON with Retry-After past RATE_LIMIT_PER_MINUTE, per client, and leaves /health alone', async () => {
     const { app } = await apiForTest({ RATE_LIMIT_PER_MINUTE: '3' });
-    const hit = () => app.inject({ method: 'GET', url: '/api/dashboard/rl', remoteAddress: '10.1.1.1' });
+    const hit = () => app.inject({ method: 'GET', url: '/dashboard', remoteAddress: '10.1.1.1' });
     for (let i = 0; i < 3; i++) expect((await hit()).statusCode).toBe(200);
     const limited = await hit();
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ error: 'rate_limited', message: expect.stringContaining('3 per minute') });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Another client is not affected; health checks are never limited.
-    expect((await app.inject({ method: 'GET', url: '/api/dashboard/rl', remoteAddress: '10.1.1.2' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/dashboard', remoteAddress: '10.1.1.2' })).statusCode).toBe(200);
     for (let i = 0; i < 5; i++) expect((await app.inject({ method: 'GET', url: '/health', remoteAddress: '10.1.1.1' })).statusCode).toBe(200);
   });
 });
@@ -38,7 +38,7 @@ describe('API keys', () => {
     expect((await post(app, '/api/interview/screening/start', { user_id: 'open' })).status).toBe(200);
   });
 
-  it('guard /api/* and the dashboard, accept Bearer, x-api-key and Basic, and leave health, metrics and docs open', async () => {
+  it('guard /api/*, the dashboard and metrics, accept Bearer, x-api-key and Basic, and leave a bare health and the docs open', async () => {
     const { app } = await apiForTest({ API_KEYS: `other-key-000000, ${KEY}` });
     const none = await post(app, '/api/interview/screening/start', { user_id: 'k' });
     expect(none.status).toBe(401);
@@ -58,7 +58,11 @@ describe('API keys', () => {
     const basic = Buffer.from(`me:${KEY}`).toString('base64');
     expect((await app.inject({ method: 'GET', url: '/dashboard/k', headers: { authorization: `Basic ${basic}` } })).statusCode).toBe(200);
 
-    for (const url of ['/health', '/metrics', '/openapi.json']) expect((await app.inject({ method: 'GET', url })).statusCode).toBe(200);
+    for (const url of ['/health', '/openapi.json']) expect((await app.inject({ method: 'GET', url })).statusCode).toBe(200);
+    expect(Object.keys((await app.inject({ method: 'GET', url: '/health' })).json()).sort()).toEqual(['mode', 'status']);
+    expect(Object.keys((await app.inject({ method: 'GET', url: '/health', headers: { 'x-api-key': KEY } })).json())).toContain('providers');
+    expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${KEY}` } })).statusCode).toBe(200);
   });
 });
 

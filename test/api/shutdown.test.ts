@@ -75,7 +75,8 @@ describe('graceful shutdown of src/main.ts', () => {
   it('finishes the turn in flight, refuses new work, closes the store and exits 0 on SIGTERM', async () => {
     dir = mkdtempSync(join(tmpdir(), 'ic-shutdown-'));
     const dbPath = join(dir, 'interviews.sqlite');
-    const main = startMain({ STORE_URL: `sqlite://${dbPath}` });
+    // Busy sessions answer 503 almost at once by default; this turn must wait for the held lock instead.
+    const main = startMain({ STORE_URL: `sqlite://${dbPath}`, SESSION_LOCK_WAIT_MS: '20000' });
     child = main.child;
     const port = Number((await main.waitFor((l) => l.msg === 'listening')).port);
     expect(port).toBeGreaterThan(0);

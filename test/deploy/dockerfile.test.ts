@@ -41,14 +41,15 @@ const find = (op: string) => dockerfile.filter((i) => i.op === op);
 const indexOf = (pred: (i: Instruction) => boolean) => dockerfile.findIndex(pred);
 
 describe('Dockerfile', () => {
-  it('builds from a slim Node image new enough to strip types (>= 22.18)', () => {
+  it('builds from a slim Node image pinned to a release the app runs on (>= 22.19)', () => {
     const from = find('FROM');
     expect(from).toHaveLength(1);
     const version = find('ARG').map((a) => a.args.match(/^NODE_VERSION=(\S+)/)?.[1]).find(Boolean);
     const image = from[0]!.args.replace('${NODE_VERSION}', version ?? '');
-    expect(image).toMatch(/^node:\d+(\.\d+)*-slim$/);
-    const [major, minor = 99] = image.slice(5).split('-')[0]!.split('.').map(Number);
-    expect(major! > 22 || (major === 22 && minor >= 18)).toBe(true);
+    // A floating tag (node:22-slim) could resolve to a release older than the app needs.
+    expect(image).toMatch(/^node:\d+\.\d+\.\d+-slim$/);
+    const [major, minor] = image.slice(5).split('-')[0]!.split('.').map(Number);
+    expect(major! > 22 || (major === 22 && minor! >= 19)).toBe(true);
   });
 
   it('installs production dependencies from the lockfile before copying the source', () => {
@@ -161,8 +162,11 @@ describe('render.yaml', () => {
   const blueprint = parse(read('render.yaml')) as { services: Record<string, any>[] };
   const web = blueprint.services.find((s) => s.type === 'web')!;
 
-  it('deploys the Docker image as a free web service checked through /health', () => {
-    expect(web).toMatchObject({ runtime: 'docker', plan: 'free', dockerfilePath: './Dockerfile', healthCheckPath: '/health' });
+  it('deploys the Docker image as an always-on web service checked through /health', () => {
+    // The Discord gateway and Slack Socket Mode hold an outbound connection: a free instance
+    // sleeps when no HTTP request arrives, and the bots would go silent with it.
+    expect(web).toMatchObject({ runtime: 'docker', dockerfilePath: './Dockerfile', healthCheckPath: '/health' });
+    expect(web.plan).not.toBe('free');
   });
 
   it('asks for every secret in the dashboard (sync: false) and stores sessions in Render Key Value', () => {
@@ -172,7 +176,7 @@ describe('render.yaml', () => {
       expect(v.sync, v.key).toBe(false);
       expect(v.value, v.key).toBeUndefined();
     }
-    for (const s of ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'API_KEYS', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']) expect(vars.map((v) => v.key)).toContain(s);
+    for (const s of ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'API_KEYS', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN']) expect(vars.map((v) => v.key)).toContain(s);
     const store = vars.find((v) => v.key === 'STORE_URL')!;
     expect(store.fromService).toMatchObject({ type: 'keyvalue', property: 'connectionString' });
     expect(blueprint.services.some((s) => s.type === 'keyvalue' && s.name === store.fromService!.name)).toBe(true);

@@ -12,6 +12,8 @@ export interface DashboardPageInput {
   /** SVG from the shared chart renderer (the same one chat reports use). */
   trendSvg?: string;
   latestReportSvg?: string;
+  /** Where this server answers (scheme://host:port as the browser reached it), for the curl example. */
+  origin?: string;
 }
 
 /** A small inline icon (a speech bubble), so browsers do not ask for /favicon.ico. */
@@ -49,6 +51,8 @@ function layout(title: string, userId: string | undefined, body: Raw): string {
 <form class="user" method="get" action="/dashboard" role="search">
 <label for="user_id" hidden>User id</label>
 <input id="user_id" name="user_id" placeholder="Your user id" value="${userId ?? ''}" required maxlength="128" autocomplete="off">
+<label for="token" hidden>User token</label>
+<input id="token" name="token" type="password" placeholder="Your user token" required maxlength="1024" autocomplete="off">
 <button type="submit">Show progress</button>
 </form>
 </div></header>
@@ -105,8 +109,8 @@ ${s.competencies.map(
 </section>`;
 }
 
-const START_EXAMPLE = (userId: string) =>
-  `curl -X POST http://localhost:8000/api/interview/screening/start \\\n  -H "Content-Type: application/json" \\\n  -d '${JSON.stringify({ user_id: userId })}'`;
+const START_EXAMPLE = (userId: string, origin = 'http://localhost:8000') =>
+  `curl -X POST ${origin}/api/interview/screening/start \\\n  -H "Content-Type: application/json" \\\n  -d '${JSON.stringify({ user_id: userId })}'`;
 
 /** The whole page: a user-id form alone, an empty state, or the user's progress. Every value is escaped. */
 export function renderDashboardPage(p: DashboardPageInput): string {
@@ -115,8 +119,8 @@ export function renderDashboardPage(p: DashboardPageInput): string {
       'Interview progress',
       undefined,
       html`<section class="card empty"><h1>Your interview progress</h1>
-<p class="sub">Enter the user id you practise with (the <code>user_id</code> you send to the API) to see your scores over time.</p>
-<form class="user" method="get" action="/dashboard" style="justify-content:center"><input name="user_id" placeholder="e.g. test123" required maxlength="128" style="background:#fff;color:#111;border-color:#cbd5e1"><button type="submit">Show progress</button></form>
+<p class="sub">Enter the user id you practise with (the <code>user_id</code> you send to the API) and the <code>user_token</code> the start call returned to see your scores over time.</p>
+<form class="user" method="get" action="/dashboard" style="justify-content:center"><input name="user_id" placeholder="e.g. test123" required maxlength="128" style="background:#fff;color:#111;border-color:#cbd5e1"><input name="token" type="password" placeholder="user token" required maxlength="1024" style="background:#fff;color:#111;border-color:#cbd5e1"><button type="submit">Show progress</button></form>
 </section>`,
     );
   }
@@ -127,7 +131,7 @@ export function renderDashboardPage(p: DashboardPageInput): string {
       p.userId,
       html`<section class="card empty"><h1>No interviews yet for “${p.userId}”</h1>
 <p class="sub">Finish an interview and your scores will show up here.</p>
-<pre>${START_EXAMPLE(p.userId)}</pre></section>`,
+<pre>${START_EXAMPLE(p.userId, p.origin)}</pre></section>`,
     );
   }
   return layout(

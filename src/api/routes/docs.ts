@@ -1,24 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../context.ts';
-import { buildOpenApi } from '../openapi.ts';
 import { defineRoute } from '../route.ts';
 
-export function docsRoutes(app: FastifyInstance, ctx: ApiContext, allRoutes: () => { method: string; url: string }[]): void {
-  let doc: Record<string, unknown> | undefined;
+export function docsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   defineRoute(app, ctx.catalog, {
     method: 'GET',
     url: '/openapi.json',
     summary: 'This OpenAPI 3.1 document',
+    description: 'Generated from the schemas each route validates with; the same document is browsable at /docs.',
     tags: ['operations'],
     secured: false,
-    responses: { 200: { description: 'OpenAPI 3.1 document.' } },
-    handler: async () =>
-      (doc ??= buildOpenApi(
-        ctx.catalog,
-        { title: 'Interview coach API', version: ctx.version, description: 'Mock interviews over HTTP: start, answer, get the report, and follow progress on the dashboard.' },
-        allRoutes(),
-        ctx.apiKeysEnabled,
-      )),
+    operationId: 'getOpenApiDocument',
+    responses: { 200: { description: 'OpenAPI 3.1 document.', contentType: 'application/json' } },
+    handler: async () => app.swagger(),
   });
 
   defineRoute(app, ctx.catalog, {
@@ -27,7 +21,7 @@ export function docsRoutes(app: FastifyInstance, ctx: ApiContext, allRoutes: () 
     summary: 'Where things are',
     tags: ['operations'],
     secured: false,
-    responses: { 200: { description: 'Links to the API document, health and dashboard.' } },
-    handler: async () => ({ name: 'interview-coach', version: ctx.version, openapi: '/openapi.json', health: '/health', dashboard: '/dashboard', metrics: '/metrics' }),
+    responses: { 200: { description: 'Links to the API document, its docs page, health and dashboard.', contentType: 'application/json' } },
+    handler: async () => ({ name: 'interview-coach', version: ctx.version, openapi: '/openapi.json', docs: '/docs', health: '/health', dashboard: '/dashboard', metrics: '/metrics' }),
   });
 }

@@ -33,9 +33,11 @@ export function interviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
     body: StartBody,
     responses: { 200: { description: 'Started.', schema: StartResponse }, 400: { description: 'Invalid body, or unknown role, level or language.' } },
     handler: async ({ params, body }) => {
+      const userKey = userKeyOf(body.user_id);
+      const userToken = await ctx.auth.tokens.issue(userKey);
       const reply = await ctx.engine.start({
         key: `http:${randomUUID()}`,
-        userKey: userKeyOf(body.user_id),
+        userKey,
         type: params.type,
         ...(body.user_name?.trim() ? { userName: body.user_name } : {}),
         ...(body.role ? { role: body.role } : {}),
@@ -48,7 +50,7 @@ export function interviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
       meta.remember(reply.sessionId, { type: params.type, key: reply.key });
       const language = languageOf(body.language) ?? 'en';
       // The same parsing the engine applied (it would have thrown above on an unknown role or level).
-      return { ...turnJson(reply, params.type), user_id: body.user_id, language, voice_enabled: body.voice_enabled ?? false, role: parseRole(body.role).role, level: parseLevel(body.level) };
+      return { ...turnJson(reply, params.type), user_id: body.user_id.normalize('NFC'), user_token: userToken, language, voice_enabled: body.voice_enabled ?? false, role: parseRole(body.role).role, level: parseLevel(body.level) };
     },
   });
 
@@ -74,7 +76,8 @@ export function interviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
       if (session.type !== params.type) {
         throw new ApiError(409, 'wrong_interview_type', `That session is a ${session.type} interview, not ${params.type}. Send answers to /api/interview/${session.type}/respond.`);
       }
-      const input: EngineInput = body.action ? { kind: 'command', command: body.action } : { kind: 'answer', text: body.user_response ?? '' };
+      const turn = body.turn_id ? { turnId: body.turn_id } : {};
+      const input: EngineInput = body.action ? { kind: 'command', command: body.action, ...turn } : { kind: 'answer', text: body.user_response ?? '', ...turn };
       const reply = await ctx.engine.handleSession(body.session_id, input);
       const json = turnJson(reply, session.type);
       if (reply.refused) {

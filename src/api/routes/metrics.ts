@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../context.ts';
+import { ApiError } from '../http-error.ts';
 import { defineRoute } from '../route.ts';
 
 export function metricsRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -11,6 +12,13 @@ export function metricsRoutes(app: FastifyInstance, ctx: ApiContext): void {
     secured: false,
     rateLimit: false,
     responses: { 200: { description: 'Prometheus text format.', contentType: 'text/plain' } },
-    handler: async (_input, reply) => reply.type(ctx.metrics.contentType).send(await ctx.metrics.render()),
+    description: 'With API_KEYS set, needs an API key.',
+    handler: async ({ req }, reply) => {
+      if (ctx.apiKeysEnabled && !ctx.auth.operator(req)) {
+        reply.header('www-authenticate', 'Bearer');
+        throw new ApiError(401, 'unauthorized', 'An API key is required: send "Authorization: Bearer <key>" or "x-api-key: <key>".');
+      }
+      return reply.type(ctx.metrics.contentType).send(await ctx.metrics.render());
+    },
   });
 }

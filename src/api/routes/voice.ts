@@ -16,6 +16,8 @@ import { UploadError, prepareUpload } from '../../gpu/stt/decode-upload.ts';
 import type { SttAudio } from '../../gpu/stt/types.ts';
 import { TTS_CONTENT_TYPES } from '../../gpu/tts/types.ts';
 import { DEFAULT_VOICE, VOICE_PRESETS, VOICE_PRESET_NAMES, isVoicePreset } from '../../gpu/tts/voices.ts';
+import { docSchema, documentOnlySchemas } from '../openapi.ts';
+import { ErrorBody, SynthesizeBody, TranscribeForm, TranscribeResult, VoicesBody } from '../schemas.ts';
 
 type SpeechConfig = Pick<Config, 'MAX_AUDIO_BYTES' | 'MAX_AUDIO_SECONDS' | 'MAX_TTS_CHARS' | 'STT_LANGUAGE' | 'TTS_VOICE'>;
 
@@ -23,6 +25,7 @@ type SpeechConfig = Pick<Config, 'MAX_AUDIO_BYTES' | 'MAX_AUDIO_SECONDS' | 'MAX_
 interface HealthSourcesLike {
   gpu?: () => unknown;
   voiceFallback?: () => unknown;
+  components?: Record<string, () => { configured: boolean; ok: boolean; detail?: string }>;
 }
 
 export interface VoiceRoutesOptions {
@@ -50,14 +53,16 @@ export const voiceRoutes: FastifyPluginAsync<VoiceRoutesOptions> = async (app: F
   const speech: SpeechStack = opts.speech ?? ownStack(app, full, opts.logger);
   if (opts.healthSources) attachHealth(opts.healthSources, speech);
   if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+  // The schemas below document the routes; the handlers check their input themselves.
+  documentOnlySchemas(app);
 
-  app.get('/api/voice/voices', async () => ({
+  app.get('/api/voice/voices', { schema: VOICES_DOC }, async () => ({
     default: isVoicePreset(config.TTS_VOICE) ? config.TTS_VOICE : DEFAULT_VOICE,
     voices: VOICE_PRESET_NAMES.map((name) => ({ name, description: VOICE_PRESETS[name].description })),
     mode: speech.mode(),
   }));
 
-  app.post('/api/voice/transcribe', async (req, reply) => {
+  app.post('/api/voice/transcribe', { schema: TRANSCRIBE_DOC }, async (req, reply) => {
     if (speech.stt.available().length === 0) return fail(reply, 503, 'no_speech_service', 'Speech-to-text is not available right now (the GPU speech server is down and no cloud fallback is configured). Type your answer instead.', { mode: speech.mode() });
     if (!req.isMultipart()) return fail(reply, 415, 'unsupported_audio', "Send multipart/form-data with the recording in an 'audio' file field.");
 
@@ -109,7 +114,7 @@ export const voiceRoutes: FastifyPluginAsync<VoiceRoutesOptions> = async (app: F
     }
   });
 
-  app.post('/api/voice/synthesize', async (req, reply) => {
+  app.post('/api/voice/synthesize', { schema: SYNTHESIZE_DOC }, async (req, reply) => {
     const body = (req.body ?? {}) as { text?: unknown; voice?: unknown; language?: unknown };
     if (typeof body.text !== 'string' || !body.text.trim()) return fail(reply, 400, 'bad_request', "Send JSON with a non-empty 'text' string.");
     const text = body.text.trim();
@@ -132,6 +137,54 @@ export const voiceRoutes: FastifyPluginAsync<VoiceRoutesOptions> = async (app: F
   });
 };
 
+// What /openapi.json says about these routes (src/api/openapi.ts); the handlers check input themselves.
+const TAGS = ['voice'];
+const err = (description: string) => ({ description, schema: ErrorBody });
+const VOICES_DOC = docSchema({
+  method: 'GET',
+  url: '/api/voice/voices',
+  operationId: 'listVoices',
+  summary: 'Voice presets and the speech mode now',
+  tags: TAGS,
+  secured: true,
+  responses: { 200: { description: 'Presets, the default, and which speech services would answer now.', schema: VoicesBody } },
+});
+const TRANSCRIBE_DOC = docSchema({
+  method: 'POST',
+  url: '/api/voice/transcribe',
+  operationId: 'transcribeAudio',
+  summary: 'Speech to text: a recorded answer as text',
+  description: 'multipart/form-data with the recording in an "audio" file field. Tries the GPU server\'s Whisper first, then OpenAI whisper-1 when configured.',
+  tags: TAGS,
+  secured: true,
+  consumes: ['multipart/form-data'],
+  body: TranscribeForm,
+  responses: {
+    200: { description: 'The transcript and which service made it.', schema: TranscribeResult },
+    400: err('missing_audio, audio_too_long (max_seconds) or bad_request (an unreadable form or language code).'),
+    413: err('audio_too_large: the recording is over MAX_AUDIO_BYTES (max_bytes).'),
+    415: err('unsupported_audio: not multipart, or audio the available service cannot read.'),
+    502: err('speech_failed: every speech service failed; try again shortly.'),
+    503: err('no_speech_service: no speech-to-text service is available now (mode says which are); type the answer instead.'),
+  },
+});
+const SYNTHESIZE_DOC = docSchema({
+  method: 'POST',
+  url: '/api/voice/synthesize',
+  operationId: 'synthesizeSpeech',
+  summary: 'Text to speech: Alex\'s voice for a text',
+  description: 'Answers with audio bytes; Content-Type names the format, x-tts-provider the service (x-tts-fallback-from when a fallback answered).',
+  tags: TAGS,
+  secured: true,
+  body: SynthesizeBody,
+  responses: {
+    200: { description: 'Audio in the format the answering service made; Content-Type says which.', contentType: TTS_CONTENT_TYPES['ogg-opus'], alsoContentTypes: [...new Set(Object.values(TTS_CONTENT_TYPES))].filter((t) => t !== TTS_CONTENT_TYPES['ogg-opus']) },
+    400: err('bad_request (no text), text_too_long (max_chars), unknown_voice (voices) or unknown_language.'),
+    502: err('speech_failed: every speech service failed; the interview continues in text.'),
+    503: err('no_speech_service: no text-to-speech service is available now.'),
+  },
+});
+
 function speechFailure(reply: FastifyReply, e: unknown, capability: 'stt' | 'tts', log: Pick<Logger, 'warn'>): FastifyReply {
   const what = capability === 'stt' ? 'transcribe the recording' : 'synthesise speech';
   if (e instanceof NoSpeechProvider) {
@@ -152,19 +205,40 @@ function ownStack(app: FastifyInstance, config: Config, logger?: Logger): Speech
   return owned;
 }
 
-/** /health learns the GPU server's state (per service) and which voice fallbacks work, from the stack. */
+/**
+ * /health learns the GPU server's state (per service) and which voice fallbacks work, from the
+ * stack. A provider whose latest call failed counts as down until it answers again, so /health
+ * changes the moment synthesis or transcription fails rather than when a breaker opens.
+ */
 function attachHealth(sources: HealthSourcesLike, speech: SpeechStack): void {
+  const failures = () => ({ ...speech.stt.failures?.(), ...speech.tts.failures?.() });
+  const working = (names: string[]) => {
+    const failed = failures();
+    return names.filter((n) => !failed[n]);
+  };
   sources.gpu = () => {
     const st = speech.gpuStatus();
-    const mode = speech.mode();
+    const failed = failures();
+    const stt = working(speech.stt.available())[0] === 'gpu-whisper';
+    const tts = working(speech.tts.available())[0] === 'gpu-xtts';
+    const detail = st.lastError ?? (failed['gpu-whisper'] || failed['gpu-xtts'] ? `latest call failed (${[failed['gpu-whisper'] && `speech-to-text: ${failed['gpu-whisper']}`, failed['gpu-xtts'] && `text-to-speech: ${failed['gpu-xtts']}`].filter(Boolean).join(', ')})` : undefined);
     return {
       configured: st.configured,
-      ok: st.up,
-      ...(st.lastError ? { detail: st.lastError } : {}),
-      ...(st.configured ? { services: { stt: mode.stt === 'gpu-whisper', tts: mode.tts === 'gpu-xtts', embeddings: speech.gpuEmbeddingsAvailable() } } : {}),
+      ok: st.up && !failed['gpu-whisper'] && !failed['gpu-xtts'],
+      ...(detail ? { detail } : {}),
+      ...(st.configured ? { services: { stt, tts, embeddings: speech.gpuEmbeddingsAvailable() } } : {}),
     };
   };
-  sources.voiceFallback = () => ({ edgeTts: speech.tts.available().includes('edge-tts'), cloudStt: speech.stt.available().includes('openai-whisper') });
+  sources.voiceFallback = () => ({ edgeTts: working(speech.tts.available()).includes('edge-tts'), cloudStt: working(speech.stt.available()).includes('openai-whisper') });
+  // Speech as a whole: degraded while any configured provider's latest call failed.
+  sources.components = {
+    ...sources.components,
+    speech: () => {
+      const failed = Object.entries(failures());
+      const configured = speech.stt.available().length + speech.tts.available().length + failed.length > 0;
+      return { configured, ok: failed.length === 0, ...(failed.length ? { detail: `latest call failed: ${failed.map(([n, k]) => `${n} (${k})`).join(', ')}` } : {}) };
+    },
+  };
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

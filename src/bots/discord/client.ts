@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandI
 import { isUserError } from '../../engine/errors.ts';
 import type { DiscordDeps } from './deps.ts';
 import { handleInterviewButton } from './handlers/buttons.ts';
+import { handleDashboard } from './handlers/dashboard.ts';
 import { handleEnd, handleForget, handleForgetButton, handleHistory, handleReport, handleSettings, handleStatus } from './handlers/commands.ts';
 import { handleStart } from './handlers/start.ts';
 import { handleThreadGone } from './handlers/thread-lifecycle.ts';
@@ -21,6 +22,7 @@ const SUBCOMMANDS: Record<string, (i: ChatInputCommandInteraction, deps: Discord
   end: handleEnd,
   report: handleReport,
   history: handleHistory,
+  dashboard: handleDashboard,
   status: handleStatus,
   forget: (i) => handleForget(i),
   settings: handleSettings,

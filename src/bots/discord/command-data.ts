@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { LANGUAGE_CODES, LANGUAGES } from '../../engine/language.ts';
 import { INTERVIEW_TYPES } from '../../engine/types.ts';
 
@@ -7,7 +7,8 @@ export function interviewCommand() {
   return new SlashCommandBuilder()
     .setName('interview')
     .setDescription('Practise a mock interview with Alex')
-    .setDMPermission(false)
+    // Guild only: interviews run in a server's private threads (setDMPermission is deprecated).
+    .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) =>
       s
         .setName('start')
@@ -22,6 +23,7 @@ export function interviewCommand() {
     .addSubcommand((s) => s.setName('end').setDescription('End your running interview and get the report'))
     .addSubcommand((s) => s.setName('report').setDescription('Show your last interview report again'))
     .addSubcommand((s) => s.setName('history').setDescription('Your past interviews and scores'))
+    .addSubcommand((s) => s.setName('dashboard').setDescription('A private link to your progress dashboard on the web'))
     .addSubcommand((s) => s.setName('status').setDescription('Which model and speech mode are live'))
     .addSubcommand((s) => s.setName('forget').setDescription('Delete all your interview data'))
     .addSubcommand((s) =>

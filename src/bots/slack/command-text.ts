@@ -8,6 +8,7 @@ export type Request =
   | { kind: 'end' }
   | { kind: 'report' }
   | { kind: 'history' }
+  | { kind: 'dashboard' }
   | { kind: 'forget' }
   | { kind: 'start'; type: InterviewType; role?: string; level?: Level };
 
@@ -16,6 +17,7 @@ const WORDS: Record<string, Request['kind']> = {
   end: 'end', stop: 'end', quit: 'end', cancel: 'end',
   report: 'report', feedback: 'report', results: 'report',
   history: 'history', stats: 'history', progress: 'history',
+  dashboard: 'dashboard', web: 'dashboard', link: 'dashboard',
   forget: 'forget', 'delete-my-data': 'forget',
 };
 

@@ -17,7 +17,7 @@ export interface SlackDocuments {
   ingest(userKey: string, file: UploadedFile): Promise<{ id: string; summary: string }>;
 }
 
-export type SlackConfig = Pick<Config, 'SLACK_BROADCAST_SUMMARY' | 'MAX_UPLOAD_BYTES' | 'SLACK_API_URL'>;
+export type SlackConfig = Pick<Config, 'SLACK_BROADCAST_SUMMARY' | 'MAX_UPLOAD_BYTES' | 'SLACK_API_URL' | 'PUBLIC_URL' | 'USER_TOKEN_SECRET'>;
 
 export interface SlackDeps {
   engine: InterviewEngine;

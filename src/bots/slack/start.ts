@@ -1,5 +1,6 @@
 // The Slack surface as src/main.ts starts it: over HTTP it mounts on the API server's port at
 // /slack/events; with SLACK_APP_TOKEN it connects over Socket Mode instead.
+import { guardSlackRequests } from '../../api/slack-guard.ts';
 import type { RunningSurface, SurfaceContext } from '../../surfaces.ts';
 import { transcribeAudioFile } from '../../voice/transcribe-file.ts';
 import { createSlackApp, SLACK_EVENTS_PATH } from './app.ts';
@@ -26,7 +27,10 @@ export async function startSlack(ctx: SurfaceContext): Promise<RunningSurface> {
     slack: () => ({ configured: true, ok, detail: ok ? `${slack.mode === 'socket' ? 'Socket Mode' : `HTTP at ${SLACK_EVENTS_PATH}`}` : 'not started' }),
   };
   await slack.start();
-  if (slack.mode === 'http') ctx.http.mountRaw(SLACK_EVENTS_PATH, slack.requestListener);
+  if (slack.mode === 'http') {
+    const guarded = guardSlackRequests(slack.requestListener, { signingSecret: ctx.config.SLACK_SIGNING_SECRET ?? '', logger: ctx.logger });
+    ctx.http.mountRaw(SLACK_EVENTS_PATH, guarded);
+  }
   ok = true;
   return {
     name: 'slack',

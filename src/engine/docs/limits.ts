@@ -11,6 +11,8 @@ export interface DocumentLimits {
   maxChars: number;
   /** Give up on a document that takes longer than this to read (a hostile PDF can be slow). */
   timeoutMs: number;
+  /** Resident memory the isolated parser process may use before it is killed. */
+  maxWorkerMemoryMb: number;
 }
 
 export const DEFAULT_LIMITS: DocumentLimits = {
@@ -19,7 +21,8 @@ export const DEFAULT_LIMITS: DocumentLimits = {
   maxUncompressedBytes: 50 * 1024 * 1024,
   maxCompressionRatio: 100,
   maxChars: 200_000,
-  timeoutMs: 15_000,
+  timeoutMs: 8_000,
+  maxWorkerMemoryMb: 320,
 };
 
 export function resolveLimits(partial?: Partial<DocumentLimits>): DocumentLimits {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { claimedFormat, isEncryptedOfficeFile, sniff } from './detect.ts';
 import { extractDocx } from './docx.ts';
 import { DocumentError, formatBytes } from './errors.ts';
+import { isolatedParse as parseIsolated } from './isolated.ts';
 import { guessKind } from './kind.ts';
 import { resolveLimits, type DocumentLimits } from './limits.ts';
 import { countWordChars, normaliseLines } from './normalise.ts';
@@ -33,8 +34,21 @@ const PDF_MIN_WORD_CHARS = 20;
 /**
  * Reads a resume or job description into normalised lines. Every failure a user can cause is a
  * DocumentError with a message safe to show them; nothing else escapes, whatever the bytes are.
+ * PDFs and zips (DOCX) are decoded only in the isolated parser process (isolated.ts), never here:
+ * their compressed streams are where hostile files do their damage.
  */
 export async function parseDocument(input: DocumentInput, limits?: Partial<DocumentLimits>): Promise<ParsedDocument> {
+  const lim = resolveLimits(limits);
+  const bytes = input?.bytes;
+  if (bytes instanceof Uint8Array && bytes.length > 0 && bytes.length <= lim.maxBytes) {
+    const kind = sniff(bytes);
+    if (kind === 'pdf' || kind === 'zip') return parseIsolated(input, lim);
+  }
+  return parseDocumentHere(input, lim);
+}
+
+/** The parse itself, in whichever process calls it (the isolated parser runs this for PDFs and DOCX). */
+export async function parseDocumentHere(input: DocumentInput, limits?: Partial<DocumentLimits>): Promise<ParsedDocument> {
   const lim = resolveLimits(limits);
   try {
     return await parse(input, lim);

@@ -13,6 +13,10 @@ export interface KeyValueStore {
   /** Takes a lock if free (or expired); returns a token, or null when held elsewhere. */
   tryLock(key: string, ttlMs: number): Promise<string | null>;
   unlock(key: string, token: string): Promise<void>;
+  /** Extends a lock this token still holds; false when it was lost (expired and taken). */
+  renewLock(key: string, token: string, ttlMs: number): Promise<boolean>;
+  /** The token holding a lock, if any (to judge whether its owner is gone). */
+  lockHolder(key: string): Promise<string | null>;
   /** Cheap liveness check for /health. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

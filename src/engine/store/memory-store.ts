@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { KeyValueStore } from './kv.ts';
+import { ownedToken } from './lock-owner.ts';
 
 /** In-process store for unit tests and `STORE_URL=memory://`; values are cloned like a real store would. */
 export class MemoryKeyValueStore implements KeyValueStore {
@@ -32,12 +32,22 @@ export class MemoryKeyValueStore implements KeyValueStore {
   async tryLock(key: string, ttlMs: number): Promise<string | null> {
     const held = this.locks.get(key);
     if (held && held.exp > Date.now()) return null;
-    const token = randomUUID();
+    const token = ownedToken();
     this.locks.set(key, { token, exp: Date.now() + ttlMs });
     return token;
   }
   async unlock(key: string, token: string): Promise<void> {
     if (this.locks.get(key)?.token === token) this.locks.delete(key);
+  }
+  async renewLock(key: string, token: string, ttlMs: number): Promise<boolean> {
+    const held = this.locks.get(key);
+    if (held?.token !== token || held.exp <= Date.now()) return false;
+    held.exp = Date.now() + ttlMs;
+    return true;
+  }
+  async lockHolder(key: string): Promise<string | null> {
+    const held = this.locks.get(key);
+    return held && held.exp > Date.now() ? held.token : null;
   }
   async ping(): Promise<boolean> {
     return true;

@@ -1,5 +1,6 @@
 import type { Report, Session } from '../types.ts';
 import type { KeyValueStore } from './kv.ts';
+import { ownerIsGone } from './lock-owner.ts';
 
 /** One line of a user's history: enough for /history, the dashboard and App Home. */
 export interface HistoryEntry {
@@ -18,7 +19,15 @@ export interface HistoryEntry {
 }
 
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
-const LOCK_TTL_MS = 30_000;
+/**
+ * Store locks are short and renewed while their work runs, so a process killed mid-turn leaves a
+ * lock that expires within seconds; a restarted process clears at once the ones it can prove are
+ * its dead predecessor's (lock-owner.ts).
+ */
+const LOCK_TTL_MS = 5_000;
+const LOCK_RENEW_MS = 1_500;
+/** How long to wait for another process's lock before answering busy. */
+const LOCK_WAIT_MS = 750;
 
 export class SessionBusyError extends Error {
   readonly retryable = true;
@@ -36,9 +45,11 @@ export class SessionStore {
   private readonly chains = new Map<string, Promise<unknown>>();
 
   readonly kv: KeyValueStore;
+  private readonly lockWaitMs: number;
 
-  constructor(kv: KeyValueStore) {
+  constructor(kv: KeyValueStore, opts: { lockWaitMs?: number } = {}) {
     this.kv = kv;
+    this.lockWaitMs = opts.lockWaitMs ?? LOCK_WAIT_MS;
   }
 
   get(sessionId: string): Promise<Session | undefined> {
@@ -132,7 +143,7 @@ export class SessionStore {
   }
 
   /** Runs fn with exclusive access to `name` across this process and others sharing the store. */
-  async withLock<T>(name: string, fn: () => Promise<T>, waitMs = 15_000): Promise<T> {
+  async withLock<T>(name: string, fn: () => Promise<T>, waitMs = this.lockWaitMs): Promise<T> {
     const prev = this.chains.get(name) ?? Promise.resolve();
     const run = prev.catch(() => undefined).then(() => this.withStoreLock(name, fn, waitMs));
     const tail = run.catch(() => undefined);
@@ -147,16 +158,29 @@ export class SessionStore {
     const deadline = Date.now() + waitMs;
     let token = await this.kv.tryLock(name, LOCK_TTL_MS);
     let delay = 5;
+    let cleared = false;
     while (!token) {
-      if (Date.now() > deadline) throw new SessionBusyError(name);
-      await new Promise((r) => setTimeout(r, delay));
-      delay = Math.min(delay * 2, 100);
+      const holder = await this.kv.lockHolder(name);
+      if (holder && !cleared && ownerIsGone(holder)) {
+        // Once per call: the dead process's lock is removed, then the usual wait applies.
+        cleared = true;
+        await this.kv.unlock(name, holder);
+      } else {
+        if (Date.now() > deadline) throw new SessionBusyError(name);
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, 100);
+      }
       token = await this.kv.tryLock(name, LOCK_TTL_MS);
     }
+    const held = token;
+    const renew = setInterval(() => void this.kv.renewLock(name, held, LOCK_TTL_MS).catch(() => undefined), LOCK_RENEW_MS);
+    renew.unref();
     try {
       return await fn();
     } finally {
-      await this.kv.unlock(name, token);
+      clearInterval(renew);
+      // A failed unlock must not turn finished work into an error: the lock expires by itself.
+      await this.kv.unlock(name, held).catch(() => undefined);
     }
   }
 }

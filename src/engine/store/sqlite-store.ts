@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import Keyv from 'keyv';
 import { KeyvValues } from './keyv-values.ts';
 import type { KeyValueStore } from './kv.ts';
+import { ownedToken } from './lock-owner.ts';
 import { NodeSqliteKeyvAdapter } from './node-sqlite-adapter.ts';
 
 /** Embedded default: one SQLite file under ./data, shared safely by processes on one host. */
@@ -32,7 +32,7 @@ export class SqliteKeyValueStore extends KeyvValues implements KeyValueStore {
   }
 
   async tryLock(key: string, ttlMs: number): Promise<string | null> {
-    const token = randomUUID();
+    const token = ownedToken();
     const now = Date.now();
     const res = this.adapter.coordDb
       .prepare(
@@ -46,6 +46,17 @@ export class SqliteKeyValueStore extends KeyvValues implements KeyValueStore {
 
   async unlock(key: string, token: string): Promise<void> {
     this.adapter.coordDb.prepare('DELETE FROM locks WHERE key = ? AND token = ?').run(key, token);
+  }
+
+  async renewLock(key: string, token: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const res = this.adapter.coordDb.prepare('UPDATE locks SET expires = ? WHERE key = ? AND token = ? AND expires > ?').run(now + ttlMs, key, token, now);
+    return Number(res.changes) > 0;
+  }
+
+  async lockHolder(key: string): Promise<string | null> {
+    const row = this.adapter.coordDb.prepare('SELECT token FROM locks WHERE key = ? AND expires > ?').get(key, Date.now()) as { token: string } | undefined;
+    return row?.token ?? null;
   }
 
   async ping(): Promise<boolean> {

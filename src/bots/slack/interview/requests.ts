@@ -11,6 +11,7 @@ import type { SlackMessage } from '../views/interview-message.ts';
 import { forgetConfirmMessage } from '../views/forget.ts';
 import { parentMessage } from '../views/parent-message.ts';
 import { activeInterviewOf } from './active.ts';
+import { dashboardMessage } from './dashboard.ts';
 import type { SharedFile } from './files.ts';
 import { dropPending } from './pending.ts';
 import { startInterview } from './start.ts';
@@ -37,6 +38,8 @@ export async function handleRequest(deps: SlackDeps, client: WebClient, inv: Inv
       const history = await deps.engine.history(uk);
       return inv.reply({ text: history.length ? `Your last ${Math.min(history.length, 10)} interviews` : 'No interviews yet.', blocks: historyBlocks(history) });
     }
+    case 'dashboard':
+      return inv.reply(await dashboardMessage(deps, uk));
     case 'report': {
       const report = await deps.engine.lastReport(uk);
       if (!report) return inv.reply('You have no finished interview yet. Start one with `/interview behavioral`.');

@@ -11,7 +11,7 @@ export function helpMessage(interviewer: string): SlackMessage {
     'You can also mention me (`@' + interviewer + ' technical senior frontend`) or send me a direct message.',
     types,
     '*In the thread*: reply to answer, or use the Skip, Repeat and End buttons (or type *skip*, *repeat*, *pause*, *end*). For *customize*, share your resume or a job description (PDF, DOCX, TXT or MD) in the thread first.',
-    '*Also*: `/interview end` stops your interview, `/interview report` shows your latest report, `/interview history` your past scores, `/interview forget` deletes everything stored about you.',
+    '*Also*: `/interview end` stops your interview, `/interview report` shows your latest report, `/interview history` your past scores, `/interview dashboard` a private link to your progress page, `/interview forget` deletes everything stored about you.',
   ].join('\n');
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
