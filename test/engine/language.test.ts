@@ -2,6 +2,8 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { InterviewEngine } from '../../src/engine/engine.ts';
 import { isUserError } from '../../src/engine/errors.ts';
+import { PHRASES } from '../../src/engine/i18n/phrases.ts';
+import { parseCommand } from '../../src/engine/input.ts';
 import { ModelTranslator } from '../../src/engine/i18n/translator.ts';
 import { languageFromLocale, languageOf } from '../../src/engine/language.ts';
 import { LlmBrain } from '../../src/engine/llm/llm-brain.ts';
@@ -52,6 +54,25 @@ describe('choosing the language', () => {
     expect((err as Error).message).toContain('"xx"');
     expect((err as Error).message).toContain('es (Español)');
     expect(await engine.getByKey('l:1')).toBeUndefined();
+  });
+});
+
+describe('commands in the interview languages', () => {
+  test('skip, repeat, pause, resume and end work said in each language, and are not mistaken in answers', () => {
+    const cases: [string, string][] = [
+      ['Saltar', 'skip'], ['¿Repetir?', 'repeat'], ['Pausa.', 'pause'], ['terminar', 'end'],
+      ['Próxima pergunta', 'next'], ['répéter', 'repeat'], ['Weiter', 'next'], ['Beenden!', 'end'], ['ripeti', 'repeat'],
+      ['दोहराएं', 'repeat'], ['スキップ', 'skip'], ['もう一度。', 'repeat'], ['다시', 'repeat'], ['종료', 'end'], ['跳过', 'skip'], ['结束面试。', 'end'],
+    ];
+    for (const [said, command] of cases) expect(parseCommand(said), said).toBe(command);
+    expect(parseCommand('Decidí terminar el proyecto antes de tiempo.')).toBeNull();
+    // The words Alex names in each language's greeting and pause message are the ones that work.
+    for (const [lang, p] of Object.entries(PHRASES)) {
+      const text = `${p.greeting({ role: 'x', type: 'y', questions: 1, minutes: 1 })} ${p.paused}`;
+      const named = [...text.matchAll(/["«„「]\s?([^"»“」]+?)\s?["»“」]/gu)].map((m) => m[1]!);
+      expect(named.map((w) => parseCommand(w)), lang).toEqual(['skip', 'repeat', 'pause', 'end', 'resume']);
+    }
+    expect(parseCommand('もう一度同じ方法を試しました。')).toBeNull();
   });
 });
 
