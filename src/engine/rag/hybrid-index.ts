@@ -46,6 +46,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** A lone hiragana character is a particle (の, は, を): no more a keyword than "of". */
 const PARTICLE = /^\p{Script=Hiragana}$/u;
 const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
+const NON_WORD = /[^\p{L}\p{M}\p{N}+#]+/u;
 
 /**
  * Words keep "+" and "#" so C++ and C# stay themselves; "Node.js" becomes "node" + "js".
@@ -53,8 +54,10 @@ const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
  * no spaces to split on: the platform's word segmenter (ICU dictionaries) cuts them into words.
  */
 export function tokenize(text: string): string[] {
+  // Most text has no Chinese or Japanese at all: one test, then the plain split.
+  if (!UNSPACED.test(text)) return text.split(NON_WORD).filter((t) => t !== '');
   const out: string[] = [];
-  for (const part of text.split(/[^\p{L}\p{M}\p{N}+#]+/u)) {
+  for (const part of text.split(NON_WORD)) {
     if (!part) continue;
     if (!UNSPACED.test(part)) {
       out.push(part);
