@@ -61,6 +61,7 @@ describe('an interview in Spanish over HTTP, on Gemini', () => {
 
       const report = last.json.report;
       expect(report.language).toBe('es');
+      expect(['Destacado', 'Sólido', 'En desarrollo', 'Necesita trabajo']).toContain(report.overall.label);
       expect(report.summary).toMatch(/^Respondiste con ejemplos reales/);
       expect(report.report_markdown).toContain('## Evaluación de la entrevista conductual para María');
       expect(report.report_markdown).toContain('**Fortalezas**');

@@ -1,4 +1,5 @@
 import type { ReportSummary } from '../brain.ts';
+import { PHRASES } from '../i18n/phrases.ts';
 import { tooThinToJudge } from '../scoring/thresholds.ts';
 import type { Band, Report, Session } from '../types.ts';
 
@@ -88,7 +89,7 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
     createdAt: session.createdAt,
     finishedAt,
     durationMinutes: round1(activeMs / 60000),
-    overall: { score: notEnough ? null : overallScore, band, label: BAND_LABEL[band] },
+    overall: { score: notEnough ? null : overallScore, band, label: session.language && session.language !== 'en' ? PHRASES[session.language].bands[band] : BAND_LABEL[band] },
     questions,
     competencies,
     strengths: notEnough ? [] : summary.strengths,

@@ -1,5 +1,5 @@
 import type { LanguageCode } from '../language.ts';
-import type { InterviewType } from '../types.ts';
+import type { Band, InterviewType } from '../types.ts';
 
 /**
  * Alex's fixed words (the parts of an interview that need no judgement) and the report's
@@ -18,6 +18,8 @@ export interface PhraseSet {
   endedEarly(name: string | undefined): string;
   paused: string;
   resumed: string;
+  /** Band names for the overall result. */
+  bands: Record<Band, string>;
   report: { title(type: string, name?: string): string; overall: string; strengths: string; improve: string; questions: string; byCompetency: string; nextTime: string; partial: string };
 }
 
@@ -25,6 +27,7 @@ const comma = (name: string | undefined, sep = ', ') => (name ? `${sep}${name}` 
 
 export const PHRASES: Readonly<Record<Exclude<LanguageCode, 'en'>, PhraseSet>> = {
   es: {
+    bands: { strong: 'Destacado', solid: 'Sólido', developing: 'En desarrollo', 'needs-work': 'Necesita trabajo', 'not-enough-to-judge': 'Sin datos suficientes para evaluar' },
     types: { screening: 'de preselección', behavioral: 'conductual', technical: 'técnica', customize: 'personalizada' },
     greeting: (o) => `Hola${comma(o.name, ' ')}, soy Alex y hoy seré tu entrevistador. Esta es una entrevista ${o.type} para un puesto de ${o.role}: ${o.questions} preguntas, unos ${o.minutes} minutos. Tómate tu tiempo con cada respuesta. Puedes decir "saltar", "repetir", "pausa" o "terminar" cuando quieras.`,
     first: 'Empecemos.', next: 'Siguiente pregunta.', last: 'Última pregunta.',
@@ -36,6 +39,7 @@ export const PHRASES: Readonly<Record<Exclude<LanguageCode, 'en'>, PhraseSet>> =
     report: { title: (t, n) => `Evaluación de la entrevista ${t}${n ? ` para ${n}` : ''}`, overall: 'Resultado global', strengths: 'Fortalezas', improve: 'Para mejorar', questions: 'Preguntas', byCompetency: 'Por competencia', nextTime: 'La próxima vez', partial: 'entrevista parcial' },
   },
   pt: {
+    bands: { strong: 'Forte', solid: 'Bom', developing: 'Em desenvolvimento', 'needs-work': 'Precisa melhorar', 'not-enough-to-judge': 'Dados insuficientes para avaliar' },
     types: { screening: 'de triagem', behavioral: 'comportamental', technical: 'técnica', customize: 'personalizada' },
     greeting: (o) => `Olá${comma(o.name, ' ')}, eu sou o Alex e serei o seu entrevistador hoje. Esta é uma entrevista ${o.type} para a vaga de ${o.role}: ${o.questions} perguntas, cerca de ${o.minutes} minutos. Responda com calma. Você pode dizer "pular", "repetir", "pausar" ou "encerrar" quando quiser.`,
     first: 'Vamos começar.', next: 'Próxima pergunta.', last: 'Última pergunta.',
@@ -47,6 +51,7 @@ export const PHRASES: Readonly<Record<Exclude<LanguageCode, 'en'>, PhraseSet>> =
     report: { title: (t, n) => `Feedback da entrevista ${t}${n ? ` de ${n}` : ''}`, overall: 'Resultado geral', strengths: 'Pontos fortes', improve: 'A melhorar', questions: 'Perguntas', byCompetency: 'Por competência', nextTime: 'Da próxima vez', partial: 'entrevista parcial' },
   },
   fr: {
+    bands: { strong: 'Excellent', solid: 'Solide', developing: 'En progression', 'needs-work': 'À travailler', 'not-enough-to-judge': 'Pas assez pour juger' },
     types: { screening: 'de présélection', behavioral: 'comportemental', technical: 'technique', customize: 'personnalisé' },
     greeting: (o) => `Bonjour${comma(o.name, ' ')}, je suis Alex et je serai votre recruteur aujourd'hui. Il s'agit d'un entretien ${o.type} pour un poste de ${o.role} : ${o.questions} questions, environ ${o.minutes} minutes. Prenez votre temps pour chaque réponse. Vous pouvez dire « passer », « répéter », « pause » ou « terminer » à tout moment.`,
     first: 'Commençons.', next: 'Question suivante.', last: 'Dernière question.',
@@ -58,6 +63,7 @@ export const PHRASES: Readonly<Record<Exclude<LanguageCode, 'en'>, PhraseSet>> =
     report: { title: (t, n) => `Retour sur l'entretien ${t}${n ? ` de ${n}` : ''}`, overall: 'Résultat global', strengths: 'Points forts', improve: 'À améliorer', questions: 'Questions', byCompetency: 'Par compétence', nextTime: 'La prochaine fois', partial: 'entretien partiel' },
   },
   de: {
+    bands: { strong: 'Stark', solid: 'Solide', developing: 'In Entwicklung', 'needs-work': 'Ausbaufähig', 'not-enough-to-judge': 'Zu wenig für eine Bewertung' },
     types: { screening: 'Screening', behavioral: 'Verhaltens', technical: 'technisches', customize: 'individuelles' },
     greeting: (o) => `Hallo${comma(o.name, ' ')}, ich bin Alex und führe heute das Interview mit Ihnen. Dies ist ein ${o.type}-Interview für eine Stelle als ${o.role}: ${o.questions} Fragen, etwa ${o.minutes} Minuten. Nehmen Sie sich Zeit für jede Antwort. Sie können jederzeit „überspringen“, „wiederholen“, „Pause“ oder „beenden“ sagen.`,
     first: 'Fangen wir an.', next: 'Nächste Frage.', last: 'Letzte Frage.',
@@ -69,6 +75,7 @@ export const PHRASES: Readonly<Record<Exclude<LanguageCode, 'en'>, PhraseSet>> =
     report: { title: (t, n) => `Feedback zum ${t}-Interview${n ? ` für ${n}` : ''}`, overall: 'Gesamtergebnis', strengths: 'Stärken', improve: 'Verbesserungen', questions: 'Fragen', byCompetency: 'Nach Kompetenz', nextTime: 'Nächstes Mal', partial: 'unvollständiges Interview' },
   },
   it: {
+    bands: { strong: 'Ottimo', solid: 'Solido', developing: 'In crescita', 'needs-work': 'Da migliorare', 'not-enough-to-judge': 'Non abbastanza per giudicare' },
     types: { screening: 'di preselezione', behavioral: 'comportamentale', technical: 'tecnico', customize: 'personalizzato' },
     greeting: (o) => `Ciao${comma(o.name, ' ')}, sono Alex e oggi sarò il tuo intervistatore. Questo è un colloquio ${o.type} per un ruolo di ${o.role}: ${o.questions} domande, circa ${o.minutes} minuti. Prenditi il tempo che serve per ogni risposta. Puoi dire "salta", "ripeti", "pausa" o "termina" quando vuoi.`,
     first: 'Cominciamo.', next: 'Prossima domanda.', last: 'Ultima domanda.',
@@ -80,6 +87,7 @@ export const PHRASES: Readonly<Record<Exclude<LanguageCode, 'en'>, PhraseSet>> =
     report: { title: (t, n) => `Feedback del colloquio ${t}${n ? ` per ${n}` : ''}`, overall: 'Risultato complessivo', strengths: 'Punti di forza', improve: 'Da migliorare', questions: 'Domande', byCompetency: 'Per competenza', nextTime: 'La prossima volta', partial: 'colloquio parziale' },
   },
   hi: {
+    bands: { strong: 'मज़बूत', solid: 'अच्छा', developing: 'विकासशील', 'needs-work': 'सुधार की ज़रूरत', 'not-enough-to-judge': 'आकलन के लिए पर्याप्त नहीं' },
     types: { screening: 'स्क्रीनिंग', behavioral: 'व्यवहारिक', technical: 'तकनीकी', customize: 'व्यक्तिगत' },
     greeting: (o) => `नमस्ते${comma(o.name, ' ')}, मैं Alex हूँ और आज मैं आपका इंटरव्यू लूँगा। यह ${o.role} की भूमिका के लिए ${o.type} इंटरव्यू है: ${o.questions} सवाल, लगभग ${o.minutes} मिनट। हर जवाब के लिए अपना समय लें। आप कभी भी "छोड़ें", "दोहराएं", "रुकें" या "समाप्त करें" कह सकते हैं।`,
     first: 'चलिए शुरू करते हैं।', next: 'अगला सवाल।', last: 'आख़िरी सवाल।',
@@ -91,6 +99,7 @@ export const PHRASES: Readonly<Record<Exclude<LanguageCode, 'en'>, PhraseSet>> =
     report: { title: (t, n) => `${t} इंटरव्यू का फ़ीडबैक${n ? ` (${n})` : ''}`, overall: 'कुल परिणाम', strengths: 'ख़ूबियाँ', improve: 'सुधार के लिए', questions: 'सवाल', byCompetency: 'क्षमता के अनुसार', nextTime: 'अगली बार', partial: 'अधूरा इंटरव्यू' },
   },
   ja: {
+    bands: { strong: '優秀', solid: '良好', developing: '発展途上', 'needs-work': '要改善', 'not-enough-to-judge': '評価するには不十分' },
     types: { screening: 'スクリーニング', behavioral: '行動', technical: '技術', customize: 'カスタマイズ' },
     greeting: (o) => `こんにちは${o.name ? `、${o.name}さん` : ''}。本日の面接を担当するAlexです。これは${o.role}職の${o.type}面接です。質問は${o.questions}問、約${o.minutes}分です。一つひとつの回答に時間をかけてください。いつでも「スキップ」「もう一度」「一時停止」「終了」と言えます。`,
     first: 'では始めましょう。', next: '次の質問です。', last: '最後の質問です。',
@@ -102,6 +111,7 @@ export const PHRASES: Readonly<Record<Exclude<LanguageCode, 'en'>, PhraseSet>> =
     report: { title: (t, n) => `${t}面接のフィードバック${n ? `（${n}さん）` : ''}`, overall: '総合評価', strengths: '強み', improve: '改善点', questions: '質問', byCompetency: 'コンピテンシー別', nextTime: '次回は', partial: '途中終了の面接' },
   },
   ko: {
+    bands: { strong: '우수', solid: '양호', developing: '발전 중', 'needs-work': '보완 필요', 'not-enough-to-judge': '판단하기에 부족함' },
     types: { screening: '스크리닝', behavioral: '행동', technical: '기술', customize: '맞춤형' },
     greeting: (o) => `안녕하세요${o.name ? ` ${o.name}님` : ''}, 오늘 면접을 진행할 Alex입니다. 이번 면접은 ${o.role} 직무를 위한 ${o.type} 면접입니다: 질문 ${o.questions}개, 약 ${o.minutes}분. 답변마다 충분히 시간을 가지세요. 언제든지 "건너뛰기", "다시", "일시정지", "종료"라고 말할 수 있습니다.`,
     first: '시작하겠습니다.', next: '다음 질문입니다.', last: '마지막 질문입니다.',
@@ -113,6 +123,7 @@ export const PHRASES: Readonly<Record<Exclude<LanguageCode, 'en'>, PhraseSet>> =
     report: { title: (t, n) => `${t} 면접 피드백${n ? ` (${n}님)` : ''}`, overall: '종합 결과', strengths: '강점', improve: '개선할 점', questions: '질문', byCompetency: '역량별', nextTime: '다음에는', partial: '중단된 면접' },
   },
   zh: {
+    bands: { strong: '优秀', solid: '良好', developing: '进步中', 'needs-work': '需要改进', 'not-enough-to-judge': '信息不足，无法评估' },
     types: { screening: '初筛', behavioral: '行为', technical: '技术', customize: '定制' },
     greeting: (o) => `你好${o.name ? `，${o.name}` : ''}，我是 Alex，今天由我担任你的面试官。这是一场${o.role}职位的${o.type}面试：共 ${o.questions} 个问题，大约 ${o.minutes} 分钟。每个回答都可以慢慢来。你随时可以说"跳过"、"重复"、"暂停"或"结束"。`,
     first: '我们开始吧。', next: '下一个问题。', last: '最后一个问题。',
