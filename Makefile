@@ -9,7 +9,7 @@ RUN := scripts/node-env.sh
 ENV_FILE := $(if $(wildcard .env),--env-file=.env)
 NODE := $(RUN) node $(ENV_FILE) --max-semi-space-size=8 --disable-warning=ExperimentalWarning
 
-.PHONY: try test chaos start bench install typecheck register
+.PHONY: try test chaos start bench quality install typecheck register
 
 install:
 	@scripts/install.sh
@@ -33,6 +33,10 @@ start: install
 ## Print the performance figures.
 bench: install
 	@$(NODE) bench/run.ts
+
+## Print the scoring-quality figures: the calibration set played through the HTTP API on random plans.
+quality: install
+	@$(NODE) bench/quality.ts $(ARGS)
 
 typecheck: install
 	@$(RUN) npx tsc -p tsconfig.json --noEmit

@@ -14,6 +14,8 @@ export interface ReactContext {
   latest: string;
   followUpsAsked: number;
   maxFollowUps: number;
+  /** The follow-ups already asked on this question, in order (none is asked twice). */
+  askedFollowUps?: string[];
   /** Short running notes about the candidate (not the transcript). */
   summary: string;
   /** For varied phrasing; same input gives the same words in tests. */

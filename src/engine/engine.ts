@@ -6,7 +6,7 @@ import { FallbackBrain } from './fallback-brain.ts';
 import { buildReport } from './feedback/report.ts';
 import { DEFAULT_MAX_ANSWER_CHARS, sanitizeText } from './input.ts';
 import { parseLevel, parseRole, SPECS } from './interview-types.ts';
-import { OfflineBrain } from './offline/interviewer.ts';
+import { hasEarlierAnswer, OfflineBrain } from './offline/interviewer.ts';
 import { heuristicScore } from './scoring/heuristic.ts';
 import * as say from './phrases.ts';
 import { ENGLISH_ONLY_NOTICE, yesNo } from './i18n/phrases.ts';
@@ -371,6 +371,7 @@ export class InterviewEngine {
       latest: text,
       followUpsAsked: ans.followUps,
       maxFollowUps: MAX_FOLLOW_UPS,
+      askedFollowUps: session.transcript.filter((t) => t.q === i && t.kind === 'follow-up').map((t) => t.text),
       summary: session.summary,
       seed: session.seed + session.transcript.length,
       language: session.language ?? DEFAULT_LANGUAGE,
@@ -379,7 +380,9 @@ export class InterviewEngine {
     if (reaction.note) session.summary = [session.summary, reaction.note].filter(Boolean).join('; ').slice(-400);
 
     const messages: string[] = [];
-    switch (stepAfter(reaction, ans, MAX_FOLLOW_UPS)) {
+    // "Not sure" keeps an earlier answer only when there was one (after a lifeline there was none).
+    const earlier = ans.parts.length > 1 && hasEarlierAnswer({ answer: ans.parts.join('\n'), latest: text, followUpsAsked: ans.followUps });
+    switch (stepAfter(reaction, ans, MAX_FOLLOW_UPS, earlier)) {
       case 'keep-earlier':
         ans.parts.pop();
         ans.status = 'answered';
@@ -437,7 +440,7 @@ export class InterviewEngine {
         session.status = 'active';
         session.activeSince = this.now();
         const last = [...session.transcript].reverse().find((t) => t.role === 'interviewer' && (t.kind === 'question' || t.kind === 'follow-up'));
-        const msgs = [say.resumedMessage(session.language), last?.text ?? session.plan[i]!.text];
+        const msgs = [say.resumedMessage(session.language), last ? say.withoutIntro(last.text) : session.plan[i]!.text];
         this.push(session, 'interviewer', msgs.join(' '), i, 'repeat');
         return this.reply(session, msgs);
       }
@@ -489,7 +492,7 @@ export class InterviewEngine {
   private askCurrent(session: Session): string {
     const i = session.current;
     const q = session.plan[i]!;
-    const text = `${say.questionIntro(i, session.plan.length, session.seed, session.language)} ${q.text}`;
+    const text = `${say.questionIntro(i, session.plan.length, session.seed, session.plan[i - 1], q, session.language)} ${q.text}`;
     this.push(session, 'interviewer', text, i, 'question');
     return text;
   }

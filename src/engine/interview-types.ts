@@ -55,11 +55,11 @@ export function parseRole(input: string | undefined): { role: string; track: Tra
   for (const r of ROLES) {
     if (r.name === t || r.aliases.includes(t) || r.name + 's' === t) return { role: r.name, track: r.track };
   }
-  // Accept longer titles that contain a known role ("senior backend engineer at Acme").
-  for (const r of ROLES) {
-    for (const a of [r.name, ...r.aliases].filter((x) => x.length > 3)) {
-      if (new RegExp(`\\b${a.replace(/[-/]/g, '[-/ ]?')}\\b`).test(t)) return { role: r.name, track: r.track };
-    }
+  // Accept longer titles that contain a known role ("senior backend engineer at Acme"); the
+  // longest name found wins, so "Staff Backend Engineer" is a backend engineer, not just an engineer.
+  const names = ROLES.flatMap((r) => [r.name, ...r.aliases].filter((x) => x.length > 3).map((a) => ({ r, a }))).sort((x, y) => y.a.length - x.a.length);
+  for (const { r, a } of names) {
+    if (new RegExp(`\\b${a.replace(/[-/]/g, '[-/ ]?')}\\b`).test(t)) return { role: r.name, track: r.track };
   }
   throw new UserError('unknown_role', `I don't know the role "${clip(input)}" yet. Try one of: ${ROLES.map((r) => r.name).join(', ')}.`);
 }

@@ -2,7 +2,7 @@ import { PHRASES } from './i18n/phrases.ts';
 import { SPECS } from './interview-types.ts';
 import type { LanguageCode } from './language.ts';
 import { createRng, pick } from './rng.ts';
-import type { InterviewType } from './types.ts';
+import type { InterviewType, PlanQuestion } from './types.ts';
 
 /**
  * Alex's words for the parts of an interview that need no judgement. English is varied so it
@@ -24,12 +24,37 @@ export function greeting(type: InterviewType, name: string | undefined, role: st
   );
 }
 
-export function questionIntro(index: number, total: number, seed: number, lang?: LanguageCode): string {
+const FIRST = ["Let's start.", "Let's begin with this one.", 'First question.'];
+const LAST = ['Last question.', 'Final one.', 'One more, the last.'];
+const NEXT = ['Next question.', "Let's move on.", 'Moving on.'];
+const SAME_TOPIC = ['Staying with a similar area.', 'Another one along the same lines.', 'Sticking with this area for one more.'];
+const NEW_TOPIC = ['Switching gears a little.', "Let's turn to something different.", 'Changing topic.'];
+
+type Topical = Pick<PlanQuestion, 'competency' | 'category'>;
+
+/**
+ * The line before a question. Transitions are true to the plan: "Switching gears" only when
+ * the topic really changes, "along the same lines" only when it does not.
+ */
+export function questionIntro(index: number, total: number, seed: number, previous?: Topical, current?: Topical, lang?: LanguageCode): string {
   const p = other(lang);
   if (p) return index === 0 ? p.first : index === total - 1 ? p.last : p.next;
-  if (index === 0) return pick(["Let's start.", "Let's begin with this one.", 'First question.'], createRng(seed));
-  if (index === total - 1) return pick(['Last question.', 'Final one.', 'One more, the last.'], createRng(seed + index));
-  return pick(['Next question.', "Let's move on.", 'Switching gears a little.', 'Here is the next one.', 'Moving on.'], createRng(seed + index));
+  if (index === 0) return pick(FIRST, createRng(seed));
+  if (index === total - 1) return pick(LAST, createRng(seed + index));
+  const rand = createRng(seed + index);
+  if (previous && current) {
+    const same = (previous.category ?? previous.competency) === (current.category ?? current.competency);
+    return pick(same ? SAME_TOPIC : [...NEXT, ...NEW_TOPIC], rand);
+  }
+  return pick(NEXT, rand);
+}
+
+const INTROS = [...FIRST, ...LAST, ...NEXT, ...SAME_TOPIC, ...NEW_TOPIC, 'Switching gears a little.', 'Here is the next one.', ...Object.values(PHRASES).flatMap((x) => [x.first, x.next, x.last])];
+
+/** A question as first asked, without its transition line (for "repeat" and "resume"). */
+export function withoutIntro(text: string): string {
+  for (const intro of INTROS) if (text.startsWith(`${intro} `)) return text.slice(intro.length + 1);
+  return text;
 }
 
 export function skipAck(seed: number, lang?: LanguageCode): string {
@@ -57,5 +82,5 @@ export function pausedMessage(lang?: LanguageCode): string {
 }
 
 export function resumedMessage(lang?: LanguageCode): string {
-  return other(lang)?.resumed ?? "Welcome back. Here's where we were:";
+  return other(lang)?.resumed ?? "Welcome back. Here's where we were.";
 }

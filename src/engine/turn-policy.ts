@@ -41,8 +41,8 @@ export function refuseAnswer(text: string, maxChars: number, status: SessionStat
  */
 export type AnswerStep = 'keep-earlier' | 'declined' | 'follow-up' | 'close';
 
-export function stepAfter(reaction: Reaction, ans: Pick<AnswerRecord, 'parts' | 'followUps'>, maxFollowUps: number): AnswerStep {
-  if (reaction.declined) return ans.parts.length > 1 ? 'keep-earlier' : 'declined';
+export function stepAfter(reaction: Reaction, ans: Pick<AnswerRecord, 'parts' | 'followUps'>, maxFollowUps: number, earlierAnswer = ans.parts.length > 1): AnswerStep {
+  if (reaction.declined) return ans.parts.length > 1 && earlierAnswer ? 'keep-earlier' : 'declined';
   if (reaction.followUp && ans.followUps < maxFollowUps) return 'follow-up';
   return 'close';
 }

@@ -1,7 +1,7 @@
-import type { Difficulty, Level, RubricItem, Track } from './bank/schema.ts';
+import type { Difficulty, Level, Misconception, RubricItem, Track } from './bank/schema.ts';
 import type { LanguageCode } from './language.ts';
 
-export type { Difficulty, Level, RubricItem, Track };
+export type { Difficulty, Level, Misconception, RubricItem, Track };
 
 export const INTERVIEW_TYPES = ['screening', 'behavioral', 'technical', 'customize'] as const;
 export type InterviewType = (typeof INTERVIEW_TYPES)[number];
@@ -20,6 +20,10 @@ export interface PlanQuestion {
   difficulty: Difficulty;
   category?: string;
   keywords?: string[];
+  /** Technical: key concepts a correct answer names. */
+  concepts?: string[];
+  /** Technical: wrong beliefs the answer is checked against. */
+  misconceptions?: Misconception[];
   rubric: RubricItem[];
   followUps: string[];
   source: QuestionSource;
@@ -58,6 +62,8 @@ export interface QuestionScore {
   /** 'heuristic' when the offline rules scored it; otherwise the provider/model. */
   scoredBy: string;
   heuristic: boolean;
+  /** Why the score was held down (off topic, no answer, a misconception), when it was. */
+  cappedBecause?: string;
 }
 
 export interface AnswerRecord {
@@ -164,6 +170,9 @@ export interface Report {
     improvements: string[];
     scoredBy: string;
     heuristic: boolean;
+    /** What a strong answer to this question would include, for the candidate, in second person. */
+    strongAnswer?: string;
+    cappedBecause?: string;
     source?: QuestionSource;
   }[];
   competencies: { competency: string; score: number; questions: number }[];

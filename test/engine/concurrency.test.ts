@@ -28,8 +28,9 @@ describe('one lock per session', () => {
     const kv2 = new SqliteKeyValueStore(file);
     const e1 = makeEngine({ kv: kv1 }).engine;
     const e2 = makeEngine({ kv: kv2 }).engine;
-    const r = await e1.start({ key: 'k', userKey: 'u', type: 'technical', seed: 7 });
-    const sends = Array.from({ length: 8 }, (_, i) => (i % 2 ? e1 : e2).handleSession(r.sessionId, { kind: 'answer', text: `Answer ${i}: ${STRONG_BEHAVIORAL}` }));
+    // A behavioral interview (6 questions) answered with a complete story: one message per question.
+    const r = await e1.start({ key: 'k', userKey: 'u', type: 'behavioral', seed: 7 });
+    const sends = Array.from({ length: 6 }, (_, i) => (i % 2 ? e1 : e2).handleSession(r.sessionId, { kind: 'answer', text: `Answer ${i}: ${STRONG_BEHAVIORAL}` }));
     const replies = await Promise.all(sends);
     const s = await e1.getById(r.sessionId);
     expect(s!.answers.every((a) => a.parts.length === 1)).toBe(true);

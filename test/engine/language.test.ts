@@ -133,7 +133,8 @@ describe('evidence is the candidate\'s own words, in any script', () => {
 
       const rubric = CONFLICT_Q.rubric;
       const out = { items: rubric.map((r, i) => ({ id: r.id, score: 4, evidence: i === 0 ? q.fake : q.real })), strengths: ['s'], improvements: ['i'] };
-      const scored = guardScore(CONFLICT_Q, answer, out, 'gemini/test');
+      const lang = ({ accented: 'es', devanagari: 'hi', japanese: 'ja', chinese: 'zh' } as const)[script];
+      const scored = guardScore(CONFLICT_Q, answer, out, 'gemini/test', { language: lang });
       expect(scored.items[0]!.evidence).toBe('');
       expect(scored.items[0]!.score).toBeLessThanOrEqual(2);
       expect(scored.items[1]!.evidence).toBe(q.real);

@@ -22,6 +22,12 @@ export const TECHNICAL_CATEGORIES = [
 ] as const;
 
 export const TRACKS = ['backend', 'frontend', 'data-ml'] as const;
+
+export const RUBRIC_SIGNALS = ['situation', 'task', 'action', 'result', 'reflection', 'motivation', 'specifics', 'evidence', 'concepts', 'mechanism', 'tradeoffs', 'example'] as const;
+export type RubricSignal = (typeof RUBRIC_SIGNALS)[number];
+
+/** Documents a question refers to; a plan without them never includes it. */
+export const QUESTION_NEEDS = ['resume', 'job-description'] as const;
 export const LEVELS = ['junior', 'mid', 'senior'] as const;
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 
@@ -36,6 +42,28 @@ export const RubricItemSchema = z.object({
   shows: z.string().min(10),
   /** Relative weight; weights of one question sum to 1 (checked below). */
   weight: z.number().positive().max(1),
+  /**
+   * Which part of an answer this item is about, so scoring reads it from the record of what
+   * was said instead of guessing from the id. Behavioral: situation, task, action, result,
+   * reflection. Screening: motivation, specifics, evidence. Technical: concepts, mechanism,
+   * tradeoffs, example. Absent: judged on the answer as a whole.
+   */
+  signal: z.enum(RUBRIC_SIGNALS).optional(),
+});
+
+/** A wrong belief often stated in answers to a technical question, and how to recognise it. */
+export const MisconceptionSchema = z.object({
+  /** Case-insensitive regular expression matched against the answer. */
+  pattern: z.string().min(3).refine((p) => {
+    try {
+      new RegExp(p, 'i');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression'),
+  /** The correction, in second person, for the report ("An index does not..."). */
+  says: z.string().min(10),
 });
 
 export const QuestionSchema = z.object({
@@ -51,6 +79,14 @@ export const QuestionSchema = z.object({
   levels: z.array(z.enum(LEVELS)).optional(),
   /** Words that signal a substantive answer (named technologies, concepts). */
   keywords: z.array(z.string().min(2)).optional(),
+  /** Technical: the key concepts a correct answer names (checked with the keywords). */
+  concepts: z.array(z.string().min(2)).optional(),
+  /** Technical: wrong beliefs to check the answer against. */
+  misconceptions: z.array(MisconceptionSchema).optional(),
+  /** Questions sharing a theme are near-duplicates: a plan takes at most one of them. */
+  themes: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
+  /** Documents the question refers to ("the tools listed for this role", "your CV"). */
+  needs: z.array(z.enum(QUESTION_NEEDS)).optional(),
   rubric: z.array(RubricItemSchema).min(2),
   followUps: z.array(z.string().min(10)).min(1),
 }).superRefine((q, ctx) => {
@@ -69,5 +105,6 @@ export const BankSchema = z.object({
 });
 
 export type RubricItem = z.infer<typeof RubricItemSchema>;
+export type Misconception = z.infer<typeof MisconceptionSchema>;
 export type BankQuestion = z.infer<typeof QuestionSchema>;
 export type Bank = z.infer<typeof BankSchema>;

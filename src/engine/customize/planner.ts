@@ -8,7 +8,7 @@ import type { EmbedderChoice, EmbedderSource } from './embedders.ts';
 import { andList, gatherFacts, type DocFacts } from './facts.ts';
 import { modelPlan, PlanOutputError, type ModelPlan, type PlanModel } from './model-plan.ts';
 import { buildRetrieval } from './retrieval.ts';
-import { bankFill, orderPlan, planTrack, ruleCandidates, selectCandidates } from './rule-plan.ts';
+import { bankFill, orderPlan, planTrack, roleFromJob, ruleCandidates, selectCandidates } from './rule-plan.ts';
 import { gapSkills } from './job-questions.ts';
 
 export interface CustomPlannerOptions {
@@ -74,6 +74,11 @@ export function createCustomPlanner(o: CustomPlannerOptions): CustomPlanner {
     if (!docs.length) return null;
     const t0 = performance.now();
     const facts = gatherFacts(docs);
+    // The job description names the role and level this interview is for.
+    const fromJob = roleFromJob(facts);
+    if (fromJob.role) session.role = fromJob.role;
+    if (fromJob.track) session.track = fromJob.track;
+    if (fromJob.level) session.level = fromJob.level;
     const retrieval = await buildRetrieval(facts.docs, await pickEmbedder(signal), { logger: o.logger, signal });
     const candidates = await ruleCandidates(facts, retrieval, signal);
 

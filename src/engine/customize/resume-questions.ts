@@ -28,6 +28,32 @@ function lowerFirst(s: string): string {
   return /^\p{Lu}\p{Ll}/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
+const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
+
+/** The size of the largest measured result in a text: "4M transactions" > "1,200 stars" > "30 shops". */
+export function measuredSize(text: string): number {
+  let best = 0;
+  for (const m of text.matchAll(/([$€£]?)(\d[\d,]*(?:\.\d+)?)\s*(k|m|b|bn|thousand|million|billion|%)?(?![\w])/gi)) {
+    const value = Number(m[2]!.replace(/,/g, ''));
+    if (!Number.isFinite(value)) continue;
+    // Years and version-like numbers are not results.
+    if (/^(19|20)\d\d$/.test(m[2]!) && !m[3]) continue;
+    const unit = (m[3] ?? '').toLowerCase();
+    const size = unit === '%' ? value * 100 : value * (SCALE[unit] ?? 1);
+    best = Math.max(best, size);
+  }
+  return best;
+}
+
+/** How much of a headline a project is: a measured result (the bigger the better) on its lines or wherever the resume names it. */
+function headlineWeight(r: ResumeFacts, p: ProjectFact): number {
+  const lines = r.d.clean.lines;
+  const own = lines.slice(p.line - 1, p.lineEnd).join(' ');
+  const mentions = p.name.length >= 3 ? lines.filter((l, k) => (k + 1 < p.line || k + 1 > p.lineEnd) && l.includes(p.name)).join(' ') : '';
+  const size = measuredSize(`${own} ${mentions}`);
+  return size > 0 ? 1 + Math.log10(1 + size) : 0;
+}
+
 export function projectQuestions(f: DocFacts, r: ResumeFacts, max: number): Candidate[] {
   const techOf = (p: ProjectFact) => {
     const scored = p.technologies.map((t, i) => {
@@ -43,7 +69,11 @@ export function projectQuestions(f: DocFacts, r: ResumeFacts, max: number): Cand
       .map((x) => x.t);
   };
   const overlap = (p: ProjectFact) => p.technologies.filter((t) => f.matcher.names(t).some((s) => f.jobSkills.has(s.toLowerCase()))).length;
-  const projects = r.profile.projects.map((p, i) => ({ p, i, o: overlap(p) })).sort((a, b) => b.o - a.o || a.i - b.i);
+  // Headline achievements first: the named project with the biggest measured result leads,
+  // then projects that match the job's skills.
+  const projects = r.profile.projects
+    .map((p, i) => ({ p, i, o: overlap(p), h: headlineWeight(r, p) }))
+    .sort((a, b) => b.h - a.h || b.o - a.o || a.i - b.i);
   return projects.slice(0, max).map(({ p }, rank) => {
     const techs = techOf(p);
     let text: string;

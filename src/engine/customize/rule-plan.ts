@@ -1,4 +1,5 @@
-import type { Track } from '../bank/schema.ts';
+import { loadBank } from '../bank/load.ts';
+import { type Track, TRACKS } from '../bank/schema.ts';
 import { parseRole } from '../interview-types.ts';
 import { buildBankPlan } from '../plan.ts';
 import type { Level, PlanQuestion } from '../types.ts';
@@ -124,14 +125,53 @@ export function orderPlan(chosen: Candidate[], bank: PlanQuestion[]): PlanQuesti
   return keyed.map((k) => k.q);
 }
 
-/** The track for bank questions: the session's, else the job title's when it names a known role. */
+const TRACK_WORDS: Record<Track, RegExp> = {
+  backend: /\b(backend|back-end|api|apis|microservices?|server|postgres(ql)?|mysql|kafka|grpc|java|golang|go services|distributed systems|payments?)\b/gi,
+  frontend: /\b(frontend|front-end|react|vue|angular|css|html|browser|ui|ux|web app|typescript|accessibility|next\.js)\b/gi,
+  'data-ml': /\b(data engineer(ing)?|data pipelines?|etl|elt|spark|airflow|dbt|warehouse|snowflake|bigquery|pandas|machine learning|ml|models?|analytics|data scientist|feature store)\b/gi,
+};
+
+/** The track the documents speak of most (the job description counts double), when one clearly leads. */
+export function inferTrack(f: DocFacts): Track | 'general' {
+  const text = (d?: { d: { clean: { lines: string[] } } }) => d?.d.clean.lines.join('\n') ?? '';
+  const jd = text(f.job);
+  const cv = text(f.resume);
+  const counts = (Object.keys(TRACK_WORDS) as Track[]).map((t) => ({ t, n: (jd.match(TRACK_WORDS[t])?.length ?? 0) * 2 + (cv.match(TRACK_WORDS[t])?.length ?? 0) })).sort((a, b) => b.n - a.n);
+  const [first, second] = counts;
+  return first && first.n >= 3 && first.n >= (second?.n ?? 0) * 1.5 ? first.t : 'general';
+}
+
+/** The track for bank questions: the session's, else the job title's when it names a known role, else what the documents speak of. */
 export function planTrack(sessionTrack: Track | 'general', f: DocFacts): Track | 'general' {
-  if (sessionTrack !== 'general' || !f.job?.req.title) return sessionTrack;
-  try {
-    return parseRole(f.job.req.title).track;
-  } catch {
-    return sessionTrack;
+  if (sessionTrack !== 'general') return sessionTrack;
+  if (f.job?.req.title) {
+    try {
+      const t = parseRole(f.job.req.title).track;
+      if (t !== 'general') return t;
+    } catch {
+      // Not a role we know by name: the documents' words decide below.
+    }
   }
+  return inferTrack(f);
+}
+
+/** Role and level named by the job description's title ("Staff Backend Engineer" -> backend engineer, senior). */
+export function roleFromJob(f: DocFacts): { role?: string; track?: Track | 'general'; level?: Level } {
+  const title = f.job?.req.title;
+  if (!title) return {};
+  const out: { role?: string; track?: Track | 'general'; level?: Level } = {};
+  try {
+    const r = parseRole(title);
+    out.role = r.role;
+    out.track = r.track;
+  } catch {
+    // An unknown title keeps the session's role.
+  }
+  const t = title.toLowerCase();
+  if (/\b(staff|senior|sr\.?|principal|lead|head of|distinguished)\b/.test(t)) out.level = 'senior';
+  else if (/\b(junior|jr\.?|graduate|grad|entry[- ]level|intern|trainee|apprentice|associate)\b/.test(t)) out.level = 'junior';
+  else if (/\b(mid|intermediate)\b/.test(t)) out.level = 'mid';
+  return out;
 }
 
 /** `n` bank questions for the role, alternating behavioral and technical (role-matched by track and level). */
@@ -139,7 +179,13 @@ export function bankFill(n: number, o: { track: Track | 'general'; level: Level;
   if (n <= 0) return [];
   const common = { track: o.track, level: o.level, seed: o.seed, ...(o.bankDir ? { bankDir: o.bankDir } : {}) };
   const behavioral = buildBankPlan({ type: 'behavioral', ...common });
-  const technical = buildBankPlan({ type: 'technical', ...common });
+  // Technical filler stays on the role's track; with no track, only questions every track shares.
+  const bankTech = new Map(loadBank('technical', o.bankDir).questions.map((q) => [q.id, q]));
+  const onTrack = (q: PlanQuestion) => {
+    const tracks = bankTech.get(q.id)?.tracks ?? [];
+    return !tracks.length || (o.track === 'general' ? TRACKS.every((t) => tracks.includes(t)) : tracks.includes(o.track));
+  };
+  const technical = buildBankPlan({ type: 'technical', ...common }).filter(onTrack);
   const out: PlanQuestion[] = [];
   const seen = new Set(o.exclude ?? []);
   for (let i = 0; out.length < n && i < Math.max(behavioral.length, technical.length); i++) {

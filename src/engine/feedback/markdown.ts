@@ -19,7 +19,7 @@ export function renderReportMarkdown(r: Report): string {
   lines.push('');
   lines.push(`**${h.overall}: ${r.overall.score === null ? r.overall.label : `${scoreText(r.overall.score)} · ${r.overall.label}`}**` + (r.partial ? ` (${h.partial})` : ''));
   lines.push(`Coverage: ${Math.round(r.coverage * 100)}% of questions answered · ${r.durationMinutes} min · role: ${r.role} (${r.level})`);
-  if (r.scoring.heuristic) lines.push('_Scored by the built-in heuristic rules (structure, specifics, numbers, length), not a language model._');
+  if (r.scoring.heuristic) lines.push('_Scored by the built-in heuristic rules (which parts each answer covered, how it explained or backed them, and whether it answered the question), not a language model._');
   else lines.push(`_Scored by: ${r.scoring.providers.join(', ')}._`);
   lines.push('');
   lines.push(r.summary);
@@ -34,8 +34,10 @@ export function renderReportMarkdown(r: Report): string {
     const status = q.status === 'answered' ? scoreText(q.score) : q.status;
     lines.push(`${i + 1}. ${q.question} — **${status}**${q.heuristic || q.status !== 'answered' ? '' : ` (${q.scoredBy})`}`);
     for (const ref of q.source?.refs ?? []) lines.push(`   - about ${ref.source} lines ${ref.lineStart}-${ref.lineEnd}: "${ref.quote}"`);
+    if (q.cappedBecause) lines.push(`   - Why this score: ${q.cappedBecause}`);
     for (const e of q.evidence.slice(0, 2)) lines.push(`   > "${e}"`);
-    for (const s of q.improvements.slice(0, 1)) lines.push(`   - ${h.nextTime}: ${s}`);
+    for (const s of q.improvements.filter((x) => x !== q.cappedBecause).slice(0, 1)) lines.push(`   - ${h.nextTime}: ${s}`);
+    if (q.strongAnswer && q.status !== 'unanswered') lines.push(`   - ${q.strongAnswer}`);
   });
   if (r.competencies.length) {
     lines.push('', `**${h.byCompetency}**`, ...r.competencies.map((c) => `- ${comp(c.competency)}: ${scoreText(c.score)}`));

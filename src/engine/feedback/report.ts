@@ -1,6 +1,7 @@
 import type { ReportSummary } from '../brain.ts';
 import { PHRASES } from '../i18n/phrases.ts';
 import { tooThinToJudge } from '../scoring/thresholds.ts';
+import { strongAnswerFor } from './advice.ts';
 import type { Band, Report, Session } from '../types.ts';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -40,6 +41,9 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
       improvements: sc?.improvements ?? [],
       scoredBy: sc?.scoredBy ?? (status === 'answered' ? 'heuristic' : '-'),
       heuristic: sc?.heuristic ?? true,
+      // Written from the question's rubric when the report is built, not stored with each score.
+      ...(status !== 'unanswered' ? { strongAnswer: strongAnswerFor(q) } : {}),
+      ...(sc?.cappedBecause ? { cappedBecause: sc.cappedBecause } : {}),
       ...(q.source.kind !== 'bank' ? { source: q.source } : {}),
     };
   });

@@ -1,9 +1,11 @@
+import type { LanguageCode } from '../language.ts';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { type Brain, BrainFailure, type BrainResult, type ReactContext, type Reaction, type ReportSummary, type ScoreContext, type SummaryInput } from '../brain.ts';
 import { FallbackBrain } from '../fallback-brain.ts';
 import { analyzeAnswer, stripInjection } from '../offline/analyze.ts';
 import { hasEarlierAnswer, offlineCall, reactByRules } from '../offline/interviewer.ts';
+import { isNonAnswerTurn } from '../offline/listening.ts';
 import { heuristicScore } from '../scoring/heuristic.ts';
 import { guardScore } from '../scoring/model.ts';
 import { MIN_JUDGEABLE_WORDS } from '../scoring/thresholds.ts';
@@ -81,14 +83,15 @@ export class ModelBrain implements Brain {
     const a = analyzeAnswer(latest, ctx.question.keywords ?? []);
     // Some turns need no model: a plain "I don't know" (to the question or to a follow-up),
     // or nothing left once injections are removed.
-    if (rules.declined || a.declined || !latest) return { value: rules, calls: [offlineCall('react', [], this.now())] };
+    // A non-answer ("I don't have an example") gets the rules' one lifeline: no model needed.
+    if (rules.declined || a.declined || isNonAnswerTurn(ctx) || !latest) return { value: rules, calls: [offlineCall('react', [], this.now())] };
     const fused = this.scoreWithReaction;
     const options: GenerateOptions = { temperature: 0.6, maxOutputTokens: fused ? 1100 : 300, json: fused ? reactOutput(ctx.question) : REACT_OUTPUT };
     const out = await this.ask('react', buildReactMessages(ctx, answer, latest, { withScores: fused }), options, ReactOutput, this.turnDeadlineMs, signal);
     const value = guardReaction(out.value, { followUpsAsked: ctx.followUpsAsked, maxFollowUps: ctx.maxFollowUps, latestWords: a.words, canDecline: !hasEarlierAnswer(ctx) }, rules);
     if (!fused || value.declined || value.followUp) return { value, calls: out.calls };
     // The reaction moves on: the question is closed, and its scores came in the same call.
-    const closing = this.closingScore(ctx.question, answer, out.value.scores, out.calls);
+    const closing = this.closingScore(ctx.question, answer, out.value.scores, out.calls, ctx.language);
     return { value: closing ? { ...value, score: closing.value } : value, calls: [...out.calls, ...(closing?.calls ?? [])] };
   }
 
@@ -96,7 +99,7 @@ export class ModelBrain implements Brain {
    * The scores a closing reaction carried, checked like a scoring call's. Scores that fail
    * validation are dropped (the reaction stands) and the engine scores the answer separately.
    */
-  private closingScore(question: PlanQuestion, answer: string, raw: unknown, calls: ProviderCall[]): BrainResult<QuestionScore> | null {
+  private closingScore(question: PlanQuestion, answer: string, raw: unknown, calls: ProviderCall[], language?: LanguageCode): BrainResult<QuestionScore> | null {
     if (tooThinToScore(question, answer)) return { value: heuristicScore(question, answer), calls: [offlineCall('score', [], this.now())] };
     if (raw === undefined || raw === null) return null;
     const parsed = ScoreOutput.safeParse(raw);
@@ -106,7 +109,7 @@ export class ModelBrain implements Brain {
       return null;
     }
     const by = calls[calls.length - 1]!;
-    return { value: guardScore(question, answer, parsed.data, `${by.provider}/${by.model}`), calls: [] };
+    return { value: guardScore(question, answer, parsed.data, `${by.provider}/${by.model}`, language ? { language } : {}), calls: [] };
   }
 
   async score(question: PlanQuestion, rawAnswer: string, ctx: ScoreContext, signal?: AbortSignal): Promise<BrainResult<QuestionScore>> {
@@ -114,7 +117,7 @@ export class ModelBrain implements Brain {
     if (tooThinToScore(question, answer)) return { value: heuristicScore(question, answer), calls: [offlineCall('score', [], this.now())] };
     const out = await this.ask('score', buildScoreMessages(question, answer, ctx), { temperature: 0.2, maxOutputTokens: 800, json: scoreOutput(question) }, ScoreOutput, this.turnDeadlineMs * 2, signal, (v) => missingRubricIds(question, v));
     const by = out.calls[out.calls.length - 1]!;
-    return { value: guardScore(question, answer, out.value, `${by.provider}/${by.model}`), calls: out.calls };
+    return { value: guardScore(question, answer, out.value, `${by.provider}/${by.model}`, ctx.language ? { language: ctx.language } : {}), calls: out.calls };
   }
 
   async summarize(input: SummaryInput, signal?: AbortSignal): Promise<BrainResult<ReportSummary>> {

@@ -81,9 +81,12 @@ describe('LLM interviewer: reactions', () => {
     expect(r.calls[0]).toMatchObject({ provider: 'offline', model: 'rules', fallbackFrom: ['gemini/gemini-2.5-flash', 'openai/gpt-4o-mini'] });
   });
 
-  test('a plain "I don\'t know" is a decline decided by the rules, with no model call', async () => {
-    const r = await brainFor().react(reactCtx("I don't know, I haven't been in that situation."));
-    expect(r.value.declined).toBe(true);
+  test('a plain "I don\'t know" gets the rules\' one lifeline, then is a decline, with no model call', async () => {
+    const first = await brainFor().react(reactCtx("I don't know, I haven't been in that situation."));
+    expect(first.value.declined).toBe(false);
+    expect(first.value.followUp).toMatch(/doesn't have to be from work|how you would handle it/);
+    const again = await brainFor().react({ ...reactCtx('No, sorry, nothing comes to mind.'), answer: "I don't know, I haven't been in that situation.\nNo, sorry, nothing comes to mind.", followUpsAsked: 1, askedFollowUps: [first.value.followUp!] });
+    expect(again.value.declined).toBe(true);
     expect(f.gemini.generateRequests()).toHaveLength(0);
   });
 });
