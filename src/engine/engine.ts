@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Brain, BrainResult } from './brain.ts';
 import { UserError } from './errors.ts';
 import { FallbackBrain } from './fallback-brain.ts';
+import { strongAnswerFor } from './feedback/advice.ts';
 import { buildReport } from './feedback/report.ts';
 import { DEFAULT_MAX_ANSWER_CHARS, sanitizeText } from './input.ts';
 import { parseLevel, parseRole, SPECS } from './interview-types.ts';
@@ -197,7 +198,8 @@ export class InterviewEngine {
     // Competency names label the report's sections and chart axes.
     const comps = [...new Set(session.plan.map((q) => q.competency))];
     const ctl = AbortSignal.timeout(this.opts.turnDeadlineMs ? this.opts.turnDeadlineMs * 3 : 20_000);
-    const { texts, calls } = await this.opts.translator.translate([...questions, ...notes, ...comps.map((c) => c.replace(/[-_]+/g, ' '))], lang, ctl);
+    const strong = session.plan.map((q) => strongAnswerFor(q));
+    const { texts, calls } = await this.opts.translator.translate([...questions, ...notes, ...comps.map((c) => c.replace(/[-_]+/g, ' ')), ...strong], lang, ctl);
     this.addCalls(session, calls);
     const labels: Record<string, string> = { ...session.competencyLabels };
     comps.forEach((c, i) => {
@@ -205,6 +207,10 @@ export class InterviewEngine {
       if (t) labels[c] = t;
     });
     if (Object.keys(labels).length) session.competencyLabels = labels;
+    session.plan.forEach((q, i) => {
+      const t = texts[questions.length + notes.length + comps.length + i];
+      if (t) q.strongAnswer = t;
+    });
     let untranslated = 0;
     session.plan.forEach((q, i) => {
       const t = texts[i];

@@ -29,6 +29,8 @@ export interface PlanQuestion {
   source: QuestionSource;
   /** The bank's English wording, when `text` is a translation. */
   english?: string;
+  /** What a strong answer includes, in the interview's language (translated with the plan). */
+  strongAnswer?: string;
 }
 
 export type Speaker = 'interviewer' | 'candidate';

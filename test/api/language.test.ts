@@ -62,6 +62,9 @@ describe('an interview in Spanish over HTTP, on Gemini', () => {
       const report = last.json.report;
       expect(report.language).toBe('es');
       expect(['Destacado', 'Sólido', 'En desarrollo', 'Necesita trabajo']).toContain(report.overall.label);
+      // "What a strong answer includes" was translated with the plan: no English line in the Spanish report.
+      for (const q of report.questions as { strongAnswer?: string }[]) if (q.strongAnswer) expect(q.strongAnswer).toMatch(/^\[Spanish\] /);
+      expect(report.questions.some((q: { strongAnswer?: string }) => q.strongAnswer)).toBe(true);
       expect(report.summary).toMatch(/^Respondiste con ejemplos reales/);
       expect(report.report_markdown).toContain('## Evaluación de la entrevista conductual para María');
       expect(report.report_markdown).toContain('**Fortalezas**');

@@ -26,6 +26,7 @@ export const BAND_LABEL: Record<Band, string> = {
  * coverage) are computed here in code, never taken from a model.
  */
 export function buildReport(session: Session, summary: ReportSummary, finishedAt = Date.now()): Report {
+  const english = !session.language || session.language === 'en';
   const questions = session.plan.map((q, i) => {
     const ans = session.answers[i];
     const status = ans?.status === 'pending' || !ans ? 'unanswered' : ans.status;
@@ -42,7 +43,8 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
       scoredBy: sc?.scoredBy ?? (status === 'answered' ? 'heuristic' : '-'),
       heuristic: sc?.heuristic ?? true,
       // Written from the question's rubric when the report is built, not stored with each score.
-      ...(status !== 'unanswered' ? { strongAnswer: strongAnswerFor(q) } : {}),
+      // In another language: the line translated with the plan, or none (never English in a Spanish report).
+      ...(status !== 'unanswered' && (english || q.strongAnswer) ? { strongAnswer: english ? strongAnswerFor(q) : q.strongAnswer! } : {}),
       ...(sc?.cappedBecause ? { cappedBecause: sc.cappedBecause } : {}),
       ...(q.source.kind !== 'bank' ? { source: q.source } : {}),
     };
