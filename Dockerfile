@@ -25,6 +25,9 @@ RUN npm ci --omit=dev \
 COPY --chown=node:node src ./src
 COPY --chown=node:node question-banks ./question-banks
 COPY --chown=node:node assets ./assets
+# The browser panel, bundled once here (esbuild's binary comes as an npm package).
+COPY --chown=node:node web ./web
+RUN node web/build.ts --force && chown -R node:node web/dist
 RUN mkdir -p /app/data && chown node:node /app/data
 
 USER node

@@ -40,6 +40,7 @@ quality: install
 
 typecheck: install
 	@$(RUN) npx tsc -p tsconfig.json --noEmit
+	@$(RUN) npx tsc -p web/tsconfig.json --noEmit
 
 register: install
 	@$(NODE) src/bots/discord/register-commands.ts

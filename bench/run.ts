@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BENCHES = ['engine.ts', 'llm.ts', 'model-calls.ts', 'docs.ts', 'audio.ts', 'speech.ts', 'http-load.ts', 'voice.ts'];
+const BENCHES = ['engine.ts', 'llm.ts', 'model-calls.ts', 'docs.ts', 'audio.ts', 'speech.ts', 'http-load.ts', 'voice.ts', 'voice-streaming.ts', 'turn-taking.ts', 'panel.ts'];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const file of BENCHES) {

@@ -31,6 +31,7 @@ import { VoiceInterviewSession, type VoiceInterviewOptions } from '../src/voice/
 import type { AudioSink, VoiceSpeech } from '../src/voice/types.ts';
 import { buildTimeline, speak, type SpeechTimeline } from '../test/gpu/audio/speech-fixtures.ts';
 import { isMain, percentile, printFigures, r2 } from './stats.ts';
+import { capacityStep, instantCapacityStt, type CapacityStep } from './voice-capacity.ts';
 
 const END_SILENCE_MS = 1200;
 const ANSWER = 'I led the migration of our billing service to a new database, kept both systems in sync for two weeks, and we finished early with a third off the hosting bill.';
@@ -41,6 +42,9 @@ export interface VoiceBenchResult {
   vad: string;
   latency: Record<'inProcess' | 'loopbackHttp', { p50: number; p99: number; max: number; turns: number }>;
   cpu: { compressedPctOfCore: number; audioSeconds: number; candidateSeconds: number; alexSeconds: number; realTimePctOfCore: number; realTimeSeconds: number; pacingPctOfCore: number };
+  capacity: CapacityStep[];
+  /** Most concurrent interviews measured with every reply's first packet under 150 ms and the process under one core. */
+  interviewsPerCore: number;
 }
 
 /** Takes packets as fast as they come; remembers when each playback's first packet arrived. */
@@ -290,7 +294,7 @@ async function pacingCpu(seconds: number): Promise<number> {
   return ((cpu.user + cpu.system) / 1e6 / ((performance.now() - t0) / 1000)) * 100;
 }
 
-export async function runVoiceBench(opts: { turns?: number; realTimeSeconds?: number } = {}): Promise<VoiceBenchResult> {
+export async function runVoiceBench(opts: { turns?: number; realTimeSeconds?: number; capacity?: number[]; capacitySeconds?: number } = {}): Promise<VoiceBenchResult> {
   const { source, timelines } = await clips();
   const vadPrefer = source === 'espeak-ng' ? 'silero' : 'energy';
   const turns = opts.turns ?? 8;
@@ -308,6 +312,13 @@ export async function runVoiceBench(opts: { turns?: number; realTimeSeconds?: nu
   const realTimeSeconds = opts.realTimeSeconds ?? 40;
   const realTime = await realTimeCpu(timelines, realTimeSeconds, vadPrefer);
   const pacing = await pacingCpu(5);
+  const capacity: CapacityStep[] = [];
+  for (const n of opts.capacity ?? [10, 25, 50, 75]) {
+    const step = await capacityStep(n, opts.capacitySeconds ?? 15, timelines, instantCapacityStt, instantTts());
+    capacity.push(step);
+    if (step.p99 >= 150 || step.cpuPctOfCore >= 100) break;
+  }
+  const holds = capacity.filter((c) => c.p99 < 150 && c.cpuPctOfCore < 100 && c.replies > 0);
   const stat = (xs: number[]) => ({ p50: r2(percentile(xs, 50)), p99: r2(percentile(xs, 99)), max: r2(Math.max(...xs)), turns: xs.length });
   return {
     speech: source,
@@ -322,6 +333,8 @@ export async function runVoiceBench(opts: { turns?: number; realTimeSeconds?: nu
       realTimeSeconds,
       pacingPctOfCore: r2(pacing),
     },
+    capacity,
+    interviewsPerCore: holds.length ? holds.at(-1)!.sessions : 0,
   };
 }
 
@@ -332,5 +345,12 @@ if (isMain(import.meta.url)) {
     'added latency, real client over loopback (ms)': `p50 ${r.latency.loopbackHttp.p50}, p99 ${r.latency.loopbackHttp.p99}, max ${r.latency.loopbackHttp.max} over ${r.latency.loopbackHttp.turns} turns`,
     'CPU, compressed interview (% of a core)': `${r.cpu.compressedPctOfCore} (${r.cpu.audioSeconds} s of interview: ${r.cpu.candidateSeconds} s candidate, ${r.cpu.alexSeconds} s Alex; target < 3)`,
     'CPU, real time, replies played at 20 ms/packet (% of a core)': `${r.cpu.realTimePctOfCore} over ${r.cpu.realTimeSeconds} s (WAV replies, so Alex's voice is Opus-encoded too; of which ${r.cpu.pacingPctOfCore} is the simulated sender's and player's 20 ms timers alone)`,
+    ...Object.fromEntries(
+      r.capacity.map((c) => [
+        `${c.sessions} live interviews at once`,
+        `process ${c.cpuPctOfCore} % of a core (${c.perInterviewPct} % per interview), first packet after end of turn p50 ${c.p50} ms, p99 ${c.p99} ms over ${c.replies} replies`,
+      ]),
+    ),
+    'voice interviews per core (every first packet < 150 ms)': `${r.interviewsPerCore}${r.capacity.length && r.interviewsPerCore === r.capacity.at(-1)!.sessions ? ' or more (largest tried)' : ''} (goal >= 50)`,
   });
 }

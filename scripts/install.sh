@@ -6,7 +6,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source scripts/node-env.sh
 STAMP=node_modules/.install-stamp
-if [ -f "$STAMP" ] && [ ! package-lock.json -nt "$STAMP" ] && [ ! package.json -nt "$STAMP" ]; then exit 0; fi
+# The browser panel (web/) is bundled after the packages, and again whenever a file under web/ is newer than the bundle.
+build_panel() { node --disable-warning=ExperimentalWarning web/build.ts; }
+if [ -f "$STAMP" ] && [ ! package-lock.json -nt "$STAMP" ] && [ ! package.json -nt "$STAMP" ]; then build_panel; exit 0; fi
 
 # Top-level packages in the lockfile, less optional ones built for another OS or CPU.
 total="$(node -e '
@@ -39,3 +41,4 @@ wait "$ticker" 2>/dev/null || true
 if [ -t 2 ]; then printf '\r\033[K' >&2; fi
 echo "install: done, $total packages in $((SECONDS - started)) s." >&2
 touch "$STAMP"
+build_panel

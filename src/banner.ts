@@ -2,7 +2,7 @@ import type { HealthJson } from './api/schemas.ts';
 import { painter } from './terminal/style.ts';
 
 /**
- * The start-up summary a person reads in the terminal: where the API, docs and dashboard
+ * The start-up summary a person reads in the terminal: where the interview panel, API, docs and dashboard
  * are, which chat surfaces are on (and why not), and which model and speech modes are live.
  * It is drawn from /health, so the banner and the health check never disagree. JSON log
  * lines stay as they are for machines; the banner is printed only on a terminal.
@@ -34,6 +34,7 @@ export function bannerLines(input: BannerInput, paint: (format: Parameters<Retur
   const lines = [
     paint('bold', `Interview coach is running (version ${health.version}).`),
     '',
+    `  ${label('Interview')}${link(`${baseUrl}/interview`)}  (take one in the browser)`,
     `  ${label('API')}${link(baseUrl)}  (docs: ${link(`${baseUrl}/docs`)})`,
     `  ${label('Dashboard')}${link(`${baseUrl}/dashboard`)}`,
     `  ${label('Health')}${link(`${baseUrl}/health`)}`,

@@ -20,6 +20,7 @@ const url = (schemes: string[]) =>
       .optional(),
   );
 const int = (def: number, min: number, max: number) => z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(min).max(max).default(def);
+const num = (def: number, min: number, max: number) => z.coerce.number({ message: 'must be a number' }).min(min).max(max).default(def);
 const list = z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(z.string()).default([]));
 const bool = (def: boolean) => z.preprocess((v) => (typeof v === 'string' ? !/^(0|false|no|off)$/i.test(v.trim()) : v), z.boolean().default(def));
 
@@ -51,10 +52,24 @@ const EnvSchema = z.object({
   STT_LANGUAGE: z.string().default('en'),
   TTS_MODEL: z.string().default('tts-1-hd'),
   TTS_VOICE: z.string().default('professional'),
-  // Voice-channel interviews (src/voice/): silence that ends a spoken answer, the one gentle nudge, barge-in.
+  // Voice-channel interviews (src/voice/): when a spoken answer ends, the one gentle nudge, barge-in.
+  // adaptive: the silence depends on whether the transcript so far ends a thought; fixed: VOICE_END_SILENCE_MS always.
+  VOICE_TURN_MODE: z.enum(['adaptive', 'fixed']).default('adaptive'),
   VOICE_END_SILENCE_MS: int(1200, 300, 10_000),
+  VOICE_TURN_COMPLETE_MS: int(600, 200, 10_000),
+  VOICE_TURN_UNSURE_MS: int(1600, 200, 10_000),
+  VOICE_TURN_INCOMPLETE_MS: int(3000, 200, 10_000),
+  VOICE_PIECE_SILENCE_MS: int(350, 150, 10_000),
+  TURN_MODEL_PATH: optionalString,
+  TURN_MODEL_THRESHOLD: num(0.5, 0, 1),
   VOICE_NUDGE_AFTER_MS: int(20_000, 2000, 600_000),
-  VOICE_BARGE_IN_MS: int(500, 100, 5000),
+  VOICE_BARGE_IN_MS: int(700, 100, 5000),
+  VOICE_BARGE_IN_WORDS: int(2, 1, 20),
+  VOICE_MIN_VOICED_MS: int(200, 0, 5000),
+  // Whisper output filters: verbose_json carries per-segment no-speech and log-probabilities.
+  STT_RESPONSE_FORMAT: z.enum(['verbose_json', 'json']).default('verbose_json'),
+  STT_NO_SPEECH_PROB: num(0.6, 0, 1),
+  STT_MIN_AVG_LOGPROB: num(-1.2, -100, 0),
   // Speech limits and fallbacks (src/gpu/): Edge TTS is the keyless fallback voice when the GPU server is down.
   EDGE_TTS_ENABLED: bool(true),
   OPENAI_STT_MODEL: z.string().default('whisper-1'),

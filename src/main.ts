@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     modeNotes: runtime.modeNotes,
     healthSources: healthSourcesFromExtras(extras),
     ...(extras.speech ? { speech: extras.speech } : {}),
+    ...(extras.documents ? { documents: extras.documents } : {}),
   });
   const surfaces = await startSurfaces({ config, logger: log, runtime, extras, http: api });
   const addr = await api.listen({ port: config.PORT, host: config.HOST });

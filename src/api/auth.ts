@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandle
 import { ApiError } from './http-error.ts';
 import type { UserTokens } from './user-tokens.ts';
 
-/** Paths that need a key when API_KEYS is set: the API and the dashboard page. Health, metrics and docs stay open. */
+/** Paths that need a key when API_KEYS is set: the API, the dashboard and report pages. Health, metrics and docs stay open. */
 export function isSecuredPath(url: string): boolean {
-  return url.startsWith('/api/') || url === '/dashboard' || url.startsWith('/dashboard/');
+  return url.startsWith('/api/') || url === '/dashboard' || url.startsWith('/dashboard/') || url.startsWith('/reports/');
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -37,7 +37,7 @@ export function registerApiKeys(app: FastifyInstance, keys: string[]): void {
     const key = presentedKey(req);
     if (isKey(key)) return;
     // Browsers show a login box for Basic; the password is the API key.
-    reply.header('www-authenticate', req.url.startsWith('/dashboard') ? 'Basic realm="Interview dashboard", charset="UTF-8"' : 'Bearer');
+    reply.header('www-authenticate', req.url.startsWith('/dashboard') || req.url.startsWith('/reports/') ? 'Basic realm="Interview dashboard", charset="UTF-8"' : 'Bearer');
     throw new ApiError(401, 'unauthorized', key ? 'That API key is not valid.' : 'An API key is required: send "Authorization: Bearer <key>" or "x-api-key: <key>".');
   };
   app.addHook('onRoute', (route) => {

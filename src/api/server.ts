@@ -26,6 +26,8 @@ import { healthRoutes } from './routes/health.ts';
 import { interviewRoutes } from './routes/interview.ts';
 import { documentOnlySchemas, swaggerOptions } from './openapi.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { panelRoutes } from './routes/panel.ts';
+import type { DocumentIntake } from '../bots/shared/documents.ts';
 import { UserTokens } from './user-tokens.ts';
 import { usersRoutes } from './routes/users.ts';
 import { appVersion } from './version.ts';
@@ -56,6 +58,8 @@ export interface ApiServerOptions {
   userTokens?: UserTokens;
   /** Default: process metrics (CPU, memory, event loop) are collected too. */
   processMetrics?: boolean;
+  /** The document intake, so the browser panel can upload resumes and job descriptions. */
+  documents?: DocumentIntake;
 }
 
 /** The options a route plugin such as routes/voice.ts receives when the server registers it. */
@@ -179,6 +183,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   dashboardRoutes(app, ctx);
   usersRoutes(app, ctx);
   docsRoutes(app, ctx);
+  await app.register(panelRoutes, { ctx, ...(opts.documents ? { documents: opts.documents } : {}) });
   if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
 
   const detach = metrics.attach(opts.engine);

@@ -73,7 +73,7 @@ export function sttProvidersFromConfig(c: Config): ChainMember<SpeechToText>[] {
       name: 'gpu-whisper',
       gpu: true,
       timeoutMs: c.STT_TIMEOUT_MS,
-      provider: new OpenAICompatibleStt({ name: 'gpu-whisper', baseURL: `${c.GPU_SERVER_URL}/v1`, apiKey: c.GPU_SERVER_API_KEY, model: c.STT_MODEL, modelOverridable: true, defaultLanguage: c.STT_LANGUAGE }),
+      provider: new OpenAICompatibleStt({ name: 'gpu-whisper', baseURL: `${c.GPU_SERVER_URL}/v1`, apiKey: c.GPU_SERVER_API_KEY, model: c.STT_MODEL, modelOverridable: true, defaultLanguage: c.STT_LANGUAGE, ...sttFilters(c) }),
     });
   }
   if (c.OPENAI_API_KEY) {
@@ -88,10 +88,16 @@ export function sttProvidersFromConfig(c: Config): ChainMember<SpeechToText>[] {
         model: c.OPENAI_STT_MODEL,
         acceptsEncoded: ['mp3', 'm4a', 'webm', 'ogg', 'flac'],
         defaultLanguage: c.STT_LANGUAGE,
+        // OpenAI's gpt-4o transcription models answer json only.
+        ...sttFilters(c, /^gpt-/.test(c.OPENAI_STT_MODEL) ? 'json' : undefined),
       }),
     });
   }
   return out;
+}
+
+function sttFilters(c: Config, format?: 'json'): { responseFormat: 'json' | 'verbose_json'; segmentFilter: { noSpeechProb: number; minAvgLogprob: number } } {
+  return { responseFormat: format ?? c.STT_RESPONSE_FORMAT, segmentFilter: { noSpeechProb: c.STT_NO_SPEECH_PROB, minAvgLogprob: c.STT_MIN_AVG_LOGPROB } };
 }
 
 export function ttsProvidersFromConfig(c: Config): ChainMember<TextToSpeech>[] {

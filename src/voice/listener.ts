@@ -17,8 +17,13 @@ import { createVad, type CreateVadOptions } from '../gpu/audio/vad/create.ts';
 import { VAD_SAMPLE_RATE, type VoiceActivityDetector } from '../gpu/audio/vad/types.ts';
 
 export interface ListenerOptions {
-  /** Silence that ends the answer. */
+  /** Silence that ends the answer; with requiredSilenceMs, the shortest that may. */
   endSilenceMs: number;
+  /**
+   * Asked once endSilenceMs of silence has passed, and on every tick after: the silence the
+   * answer needs now (it can change as the last pieces are transcribed).
+   */
+  requiredSilenceMs?: () => number;
   /** Shorter pause at which a piece is cut and sent for transcription early. */
   pieceSilenceMs?: number;
   /** Longest piece (Whisper reads 30 s windows). */
@@ -30,6 +35,8 @@ export interface ListenerOptions {
 
 export interface ListenerEvents {
   speechStart(atMs: number): void;
+  /** Speech began again inside an answer that was already open (after a pause). */
+  speechResumed?(atMs: number): void;
   piece(utterance: Utterance): void;
   /** The answer is over: endSilenceMs passed with no speech. */
   turnEnd(info: { voicedMs: number; startedAtMs: number; endedAtMs: number }): void;
@@ -38,12 +45,19 @@ export interface ListenerEvents {
 }
 
 const SPEECH_P = 0.5;
-/** Frames of exact zeros (~0.5 s) after which the detector's state is reset. */
+/** Near-silent frames (~0.5 s) after which the detector's state is reset. */
 const ZERO_RUN_RESET = 16;
 
-function isDigitalSilence(frame: Float32Array): boolean {
-  for (let i = 0; i < frame.length; i++) if (frame[i] !== 0) return false;
-  return true;
+/**
+ * Quieter than about -56 dBFS: reported silence (exact zeros) or a quiet room between words.
+ * No speech is that quiet, so the model need not look at it (it is most of the CPU).
+ */
+const NEAR_SILENT_ENERGY = 0.0015 ** 2;
+
+function isNearSilent(frame: Float32Array): boolean {
+  let sum = 0;
+  for (let i = 0; i < frame.length; i++) sum += frame[i]! * frame[i]!;
+  return sum < NEAR_SILENT_ENERGY * frame.length;
 }
 /** A voiced run survives pauses shorter than this (breaths between words). */
 const RUN_RESET_MS = 300;
@@ -53,6 +67,7 @@ export class CandidateListener {
   private readonly vad: VoiceActivityDetector;
   private readonly ownsVad: boolean;
   private readonly endSilenceMs: number;
+  private readonly requiredSilenceMs: (() => number) | undefined;
   private readonly frameMs: number;
   private readonly hangoverMs: number;
   private events: ListenerEvents;
@@ -70,6 +85,7 @@ export class CandidateListener {
     this.vad = vad;
     this.ownsVad = ownsVad;
     this.endSilenceMs = opts.endSilenceMs;
+    this.requiredSilenceMs = opts.requiredSilenceMs;
     this.frameMs = (vad.frameSamples / VAD_SAMPLE_RATE) * 1000;
     this.hangoverMs = vad.hangoverMs ?? 0;
     this.events = events;
@@ -81,22 +97,25 @@ export class CandidateListener {
     let self: CandidateListener | null = null;
     // The tap sees every frame's probability before the segmenter does: barge-in needs the
     // amount of speech, which the segmenter's start/end events alone do not give.
-    // Silence reported without packets arrives as exact zeros: no model needs to look at it. After a
-    // long stretch the detector starts afresh, as for a new stream.
+    // Silence reported without packets arrives as exact zeros, and a quiet room is not much more:
+    // no model needs to look at either. After a long stretch the detector starts afresh, as for a new stream.
     let zeroRun = 0;
+    let lastP = 0;
     const tapped: VoiceActivityDetector = {
       name: vad.name,
       frameSamples: vad.frameSamples,
       hangoverMs: vad.hangoverMs ?? 0,
       process: async (frame) => {
         let p: number;
-        if (isDigitalSilence(frame)) {
+        // Right after speech the model still runs, so its hangover (credited by the segmenter) stays as it is.
+        if (lastP < SPEECH_P / 2 && isNearSilent(frame)) {
           if (++zeroRun === ZERO_RUN_RESET) vad.reset();
           p = 0;
         } else {
           zeroRun = 0;
           p = await vad.process(frame);
         }
+        lastP = p;
         self?.onFrame(p);
         return p;
       },
@@ -123,6 +142,11 @@ export class CandidateListener {
     return this.turnOpen;
   }
 
+  /** How long the detector keeps saying "speech" after speech stops. */
+  get detectorHangoverMs(): number {
+    return this.hangoverMs;
+  }
+
   get vadName(): string {
     return this.vad.name;
   }
@@ -144,6 +168,16 @@ export class CandidateListener {
     if (this.turnOpen) this.endTurn();
     this.voicedRun = 0;
     this.quietRun = 0;
+  }
+
+  /**
+   * Ends the open turn if the silence so far is enough. Also called when something the decision
+   * depends on changes without new audio (the last piece's words came back).
+   */
+  recheck(): void {
+    if (!this.turnOpen || this.pipeline.segmenter.speaking || this.lastSpeechEnd === null) return;
+    const quiet = this.pipeline.segmenter.nowMs - this.lastSpeechEnd + this.frameMs / 2;
+    if (quiet >= this.endSilenceMs && (!this.requiredSilenceMs || quiet >= this.requiredSilenceMs())) this.endTurn();
   }
 
   /** Forgets an open turn without reporting it (e.g. the candidate left the channel mid-sentence). */
@@ -178,6 +212,8 @@ export class CandidateListener {
           // The frames that confirmed the speech were counted just before this event.
           this.turnVoicedFrom = this.voicedTotal - Math.min(this.voicedRun, e.detectedAtMs - e.speechStartMs);
           this.events.speechStart(this.clockBase + e.speechStartMs);
+        } else {
+          this.events.speechResumed?.(this.clockBase + e.speechStartMs);
         }
         this.lastSpeechEnd = null;
       } else {
@@ -185,10 +221,7 @@ export class CandidateListener {
         this.events.piece(e.utterance);
       }
     }
-    const now = this.pipeline.segmenter.nowMs;
-    if (this.turnOpen && !this.pipeline.segmenter.speaking && this.lastSpeechEnd !== null && now - this.lastSpeechEnd >= this.endSilenceMs - this.frameMs / 2) {
-      this.endTurn();
-    }
+    this.recheck();
     this.events.tick({ nowMs: this.nowMs, voicedRunMs: this.voicedRun, speaking: this.pipeline.segmenter.speaking });
   }
 

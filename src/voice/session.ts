@@ -16,12 +16,16 @@ import type { Reply } from '../engine/types.ts';
 import { opusPacketSamples } from '../gpu/audio/opus.ts';
 import type { Utterance } from '../gpu/audio/segmenter.ts';
 import { AnswerTranscriber } from './answer-transcriber.ts';
+import { substantiveWords } from './backchannel.ts';
+import { EndOfTurnDecider } from './end-of-turn.ts';
 import { CandidateListener } from './listener.ts';
 import { NUDGE_TEXT, STT_FAILED_TEXT, TTS_FAILED_TEXT, TURN_FAILED_TEXT } from './notices.ts';
 import type { VoiceInterviewOptions, VoiceSessionStats } from './session-options.ts';
 import { SilenceClock } from './silence-clock.ts';
 import { SpeechModeTracker } from './speech-mode.ts';
 import { ReplySpeaker, type SpeakResult } from './speaker.ts';
+import { sentencesOf } from './streamed-reply.ts';
+import { namesIn } from './stt-prompt.ts';
 import type { NoticeCode, SpeakerPacket, TranscriptEvent } from './types.ts';
 
 export type { VoiceInterviewOptions, VoiceSessionStats } from './session-options.ts';
@@ -37,6 +41,12 @@ export class VoiceInterviewSession {
   private readonly clock: SilenceClock | null;
   private readonly closing = new AbortController();
   private readonly bargeInMs: number;
+  private readonly bargeInWords: number;
+  private readonly decider: EndOfTurnDecider;
+  /** Names and products the candidate has said, for the transcription prompt. */
+  private readonly names: string[] = [];
+  /** Whether speech-to-text has written any punctuation in this interview (some servers never do). */
+  private punctuates = false;
   private readonly nudgeAfterMs: number;
   private readonly mode: SpeechModeTracker;
   private transcriber: AnswerTranscriber | null = null;
@@ -55,11 +65,13 @@ export class VoiceInterviewSession {
   private source: AsyncIterator<SpeakerPacket> | null = null;
   private readonly counters: VoiceSessionStats = { packets: 0, ignoredPackets: 0, turns: 0, answers: 0, bargeIns: 0, nudges: 0, dropped: 0 };
 
-  private constructor(opts: VoiceInterviewOptions, listener: CandidateListener) {
+  private constructor(opts: VoiceInterviewOptions, listener: CandidateListener, decider: EndOfTurnDecider) {
     this.candidateId = opts.candidateId;
     this.opts = opts;
     this.log = opts.logger;
-    this.bargeInMs = opts.bargeInMs ?? 500;
+    this.decider = decider;
+    this.bargeInMs = opts.bargeInMs ?? 700;
+    this.bargeInWords = opts.bargeInWords ?? 2;
     this.nudgeAfterMs = opts.nudgeAfterMs ?? 20_000;
     this.speaker = new ReplySpeaker(opts.sink, opts.speech.tts, {
       ...(opts.voice ? { voice: opts.voice } : {}),
@@ -76,22 +88,26 @@ export class VoiceInterviewSession {
 
   static async create(opts: VoiceInterviewOptions): Promise<VoiceInterviewSession> {
     let session: VoiceInterviewSession | null = null;
+    const decider = new EndOfTurnDecider(opts.endOfTurn ?? (opts.endSilenceMs !== undefined ? { mode: 'fixed', silenceMs: opts.endSilenceMs } : { mode: 'adaptive' }), opts.logger);
     const listener = await CandidateListener.create(
       {
-        endSilenceMs: opts.endSilenceMs ?? 1200,
-        ...(opts.pieceSilenceMs !== undefined ? { pieceSilenceMs: opts.pieceSilenceMs } : {}),
+        endSilenceMs: decider.minimumMs,
+        requiredSilenceMs: () => session?.requiredSilenceMs() ?? decider.maximumMs,
+        // Adaptive turns need the last piece's words soon after the candidate stops.
+        pieceSilenceMs: opts.pieceSilenceMs ?? (decider.mode === 'adaptive' ? Math.min(350, decider.minimumMs) : 600),
         ...(opts.maxPieceMs !== undefined ? { maxPieceMs: opts.maxPieceMs } : {}),
         ...(opts.vad ? { vad: opts.vad } : {}),
         ...(opts.logger ? { logger: opts.logger } : {}),
       },
       {
         speechStart: (at) => session?.speechStarted(at),
+        speechResumed: () => decider.speechResumed(),
         piece: (u) => session?.pieceReady(u),
         turnEnd: (info) => session?.turnEnded(info.voicedMs),
         tick: (info) => session?.ticked(info.nowMs, info.voicedRunMs),
       },
     );
-    session = new VoiceInterviewSession(opts, listener);
+    session = new VoiceInterviewSession(opts, listener, decider);
     session.start();
     return session;
   }
@@ -155,9 +171,9 @@ export class VoiceInterviewSession {
    * Posts a reply in the transcript and speaks it; a finished interview then calls onFinished
    * once the closing words have been spoken. Also for replies that did not come from speech (resume).
    */
-  async present(reply: Reply, opts: { speak?: boolean } = {}): Promise<void> {
+  async present(reply: Reply, opts: { speak?: boolean; spoken?: Promise<unknown> } = {}): Promise<void> {
     this.post({ kind: 'interviewer', text: reply.messages.join('\n\n'), reply });
-    const spoken = opts.speak === false ? Promise.resolve(null) : this.speak(reply.messages);
+    const spoken = opts.spoken ?? (opts.speak === false ? Promise.resolve(null) : this.speak(reply.messages));
     if (reply.done && !reply.refused) {
       this.finished = true;
       // Not awaited by the turn queue: onFinished usually closes this session, and close() waits for that queue.
@@ -230,24 +246,70 @@ export class VoiceInterviewSession {
     this.awaitingSince = null;
     this.turnOverlapped = this.speaker.busy;
     this.bargedIn = false;
+    this.decider.startTurn();
     this.transcriber = this.mode.canHear()
-      ? new AnswerTranscriber(this.opts.speech.stt, { context: this.context, signal: this.closing.signal, ...(this.opts.language ? { language: this.opts.language } : {}) })
+      ? new AnswerTranscriber(this.opts.speech.stt, {
+          context: this.context,
+          terms: [...this.names, ...this.terms()],
+          signal: this.closing.signal,
+          ...(this.opts.language ? { language: this.opts.language } : {}),
+          ...(this.opts.minVoicedMs !== undefined ? { minVoicedMs: this.opts.minVoicedMs } : {}),
+          onText: () => this.pieceHeard(),
+        })
       : null;
+  }
+
+  private terms(): readonly string[] {
+    const t = this.opts.sttTerms;
+    try {
+      return typeof t === 'function' ? t() : (t ?? []);
+    } catch (e) {
+      this.log?.warn({ err: e }, 'transcription hint terms could not be read');
+      return [];
+    }
   }
 
   private pieceReady(u: Utterance): void {
     if (this.paused || this.finished) return;
+    this.decider.piece(u.audio, u.sampleRate);
     this.transcriber?.add(u);
+  }
+
+  /** The silence the answer in progress needs before Alex may speak. */
+  private requiredSilenceMs(): number {
+    const t = this.transcriber;
+    const text = t?.textSoFar ?? '';
+    if (!this.punctuates && /[.,!?]/.test(text)) this.punctuates = true;
+    return this.decider.requiredSilenceMs({
+      text,
+      pending: t?.pending ?? 0,
+      transcribing: t !== null,
+      punctuates: this.punctuates,
+      command: text.length > 0 && text.length < 60 && parseCommand(text) !== null,
+      backchannel: this.turnOverlapped && !this.bargedIn && text.length > 0 && substantiveWords(text) === 0,
+    });
+  }
+
+  /** A piece's words are back: real words over Alex stop Alex, listening noises do not. */
+  private pieceHeard(): void {
+    const t = this.transcriber;
+    if (!t || this.paused || this.finished || this.closed) return;
+    if (this.speaker.busy && this.turnOverlapped && !this.bargedIn && substantiveWords(t.textSoFar) >= this.bargeInWords) this.bargeIn('words');
+    // The words may settle the end of the turn: the silence may already be long enough.
+    this.listener.recheck();
+  }
+
+  private bargeIn(by: 'words' | 'speech'): void {
+    this.bargedIn = true;
+    this.counters.bargeIns++;
+    this.log?.debug({ by }, 'barge-in: the candidate spoke over Alex');
+    this.speaker.interrupt();
   }
 
   private ticked(nowMs: number, voicedRunMs: number): void {
     if (this.paused || this.finished || this.closed) return;
-    if (this.speaker.busy && this.listener.inTurn && !this.bargedIn && voicedRunMs >= this.bargeInMs) {
-      this.bargedIn = true;
-      this.counters.bargeIns++;
-      this.log?.debug({ voicedRunMs }, 'barge-in: the candidate spoke over Alex');
-      this.speaker.interrupt();
-    }
+    // The detector's hangover after the last word is not speech: a short "okay" must not reach the limit on it.
+    if (this.speaker.busy && this.listener.inTurn && !this.bargedIn && voicedRunMs - this.listener.detectorHangoverMs >= this.bargeInMs) this.bargeIn('speech');
     if (this.awaitingSince !== null && !this.nudged && !this.speaker.busy && !this.listener.inTurn && this.answering === 0 && this.mode.canHear() && nowMs - this.awaitingSince >= this.nudgeAfterMs) {
       this.nudged = true;
       this.awaitingSince = null;
@@ -262,6 +324,7 @@ export class VoiceInterviewSession {
     this.transcriber = null;
     if (this.paused || this.finished) return;
     this.counters.turns++;
+    this.opts.onTurnEnd?.();
     const overlapped = this.turnOverlapped && !this.bargedIn;
     this.answering++;
     this.turnQueue = this.turnQueue
@@ -283,7 +346,7 @@ export class VoiceInterviewSession {
     }
     const command = parseCommand(heard.text);
     // "Mm-hmm" while Alex talks is listening, not an answer; a short command still counts.
-    if (overlapped && voicedMs < this.bargeInMs && !command) {
+    if (overlapped && voicedMs < this.bargeInMs && substantiveWords(heard.text) < this.bargeInWords && !command) {
       this.counters.dropped++;
       this.log?.debug({ voicedMs }, 'short speech over Alex ignored');
       return;
@@ -292,6 +355,9 @@ export class VoiceInterviewSession {
     this.counters.answers++;
     this.mode.forget('stt-failed');
     this.post({ kind: 'candidate', text: heard.text });
+    for (const n of namesIn(heard.text)) if (!this.names.includes(n)) this.names.push(n);
+    if (this.names.length > 30) this.names.splice(0, this.names.length - 30);
+    if (this.opts.onAnswerStream) return this.answerStreamed(heard.text);
     let reply: Reply;
     try {
       reply = await this.opts.onAnswer(heard.text);
@@ -303,6 +369,30 @@ export class VoiceInterviewSession {
     }
     if (this.closed) return;
     await this.present(reply);
+  }
+
+  /** The reply is spoken sentence by sentence while it is written; the thread gets it whole once the turn is done. */
+  private async answerStreamed(text: string): Promise<void> {
+    let reply: Reply;
+    let spoken: Promise<SpeakResult> | null = null;
+    try {
+      const streamed = this.opts.onAnswerStream!(text);
+      this.awaitingSince = null;
+      this.nudged = false;
+      if (this.mode.canSpeak()) spoken = this.speaker.sayStream(sentencesOf(streamed.text));
+      reply = await streamed.reply;
+    } catch (e) {
+      if (this.closed) return;
+      this.speaker.interrupt();
+      this.log?.warn({ err: e }, 'engine turn failed for a spoken answer');
+      this.notice('turn-failed', isUserError(e) ? e.message : TURN_FAILED_TEXT);
+      return;
+    }
+    if (this.closed) return;
+    const lines = reply.messages.filter((t) => t.trim() && !NOTE.test(t));
+    if (lines.length) this.context = lines[lines.length - 1]!;
+    if (!spoken) this.awaitingSince = this.listener.nowMs;
+    await this.present(reply, { spoken: spoken ?? Promise.resolve(null) });
   }
 
   private spokenAll(reason: 'finished' | 'interrupted'): void {

@@ -8,6 +8,7 @@ import type { TextToSpeech } from '../gpu/tts/types.ts';
 import { isAbortError } from '../gpu/errors.ts';
 import { PcmOpusEncoder } from './pcm-encoder.ts';
 import { replyOpusPackets } from './reply-audio.ts';
+import { streamedReplyOpusPackets } from './streamed-reply.ts';
 import type { AudioSink } from './types.ts';
 
 export interface SpeakerOptions {
@@ -30,7 +31,8 @@ export interface SpeakResult {
 }
 
 interface Item {
-  text: string;
+  /** A whole reply, or its sentences as they are written. */
+  text: string | AsyncIterable<string>;
   resolve: (r: SpeakResult) => void;
 }
 
@@ -62,6 +64,15 @@ export class ReplySpeaker {
     if (this.closed || !text.trim()) return Promise.resolve({ packets: 0, outcome: 'dropped' });
     return new Promise((resolve) => {
       this.queue.push({ text, resolve });
+      void this.pump();
+    });
+  }
+
+  /** Queues a reply that is still being written: each sentence is synthesised as soon as it is complete. */
+  sayStream(sentences: AsyncIterable<string>): Promise<SpeakResult> {
+    if (this.closed) return Promise.resolve({ packets: 0, outcome: 'dropped' });
+    return new Promise((resolve) => {
+      this.queue.push({ text: sentences, resolve });
       void this.pump();
     });
   }
@@ -108,11 +119,13 @@ export class ReplySpeaker {
   }
 
   /** The reply's packets; a synthesis failure ends the stream cleanly so the sink never sees an error. */
-  private async *packets(text: string, signal: AbortSignal, counter: { packets: number; failed: boolean }): AsyncGenerator<Buffer> {
+  private async *packets(text: string | AsyncIterable<string>, signal: AbortSignal, counter: { packets: number; failed: boolean }): AsyncGenerator<Buffer> {
     try {
-      for await (const p of replyOpusPackets(this.tts, text, { signal, pcm: this.pcm, ...(this.opts.voice ? { voice: this.opts.voice } : {}), ...(this.opts.language ? { language: this.opts.language } : {}) })) {
+      const opts = { signal, pcm: this.pcm, ...(this.opts.voice ? { voice: this.opts.voice } : {}), ...(this.opts.language ? { language: this.opts.language } : {}) };
+      const source = typeof text === 'string' ? replyOpusPackets(this.tts, text, opts) : streamedReplyOpusPackets(this.tts, text, opts);
+      for await (const p of source) {
         if (signal.aborted) return;
-        if (counter.packets++ === 0) this.opts.onFirstPacket?.(text);
+        if (counter.packets++ === 0) this.opts.onFirstPacket?.(typeof text === 'string' ? text : '');
         yield p;
       }
     } catch (e) {

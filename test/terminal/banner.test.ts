@@ -36,6 +36,7 @@ describe('the start-up banner', () => {
     const base = `http://127.0.0.1:${port}`;
     expect(screen).toMatch(new RegExp(`API\\s+${base}\\s+\\(docs: ${base}/docs\\)`));
     expect(screen).toMatch(new RegExp(`Dashboard\\s+${base}/dashboard`));
+    expect(screen).toMatch(new RegExp(`Interview\\s+${base}/interview`));
     expect(screen).toMatch(/Discord\s+off: DISCORD_TOKEN is not set/);
     expect(screen).toMatch(new RegExp(`Slack\\s+on, over HTTP at ${base}/slack/events`));
     expect(screen).toMatch(/Model\s+built-in offline interviewer/);

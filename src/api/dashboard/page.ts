@@ -3,18 +3,30 @@ import type { Band } from '../../engine/types.ts';
 import { BAND_COLOR } from '../../render/chart.ts';
 import { competencyName, TYPE_LABEL } from '../../render/labels.ts';
 import type { DashboardJson } from '../schemas.ts';
+import { type DashboardFilter, isFiltered } from './filters.ts';
 import { html, raw, type Raw } from './html.ts';
+import { sparklineSvg } from './sparkline.ts';
 import { DASHBOARD_CSS } from './styles.ts';
 
 export interface DashboardPageInput {
   userId?: string;
+  /** Where this page lives (the filter form and "show all" lead here): /dashboard/{user_id} or /dashboard/me. */
+  basePath?: string;
   summary?: DashboardJson;
   /** SVG from the shared chart renderer (the same one chat reports use). */
   trendSvg?: string;
   latestReportSvg?: string;
-  /** Where this server answers (scheme://host:port as the browser reached it), for the curl example. */
-  origin?: string;
+  /** The same charts drawn narrow, for phones (shown instead of the wide ones under 640 px). */
+  trendSvgCompact?: string;
+  latestReportSvgCompact?: string;
+  /** Filters applied to `summary`, and every role seen (for the role filter). */
+  filter?: DashboardFilter;
+  roles?: string[];
+  /** Interviews before filtering (an empty filtered view is not an empty history). */
+  totalInterviews?: number;
 }
+
+const TYPES = ['screening', 'behavioral', 'technical', 'customize'] as const;
 
 /** A small inline icon (a speech bubble), so browsers do not ask for /favicon.ico. */
 const FAVICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="2" y="4" width="28" height="20" rx="6" fill="#2563eb"/><path d="M9 24l0 6 7-6z" fill="#2563eb"/><circle cx="10" cy="14" r="2" fill="#fff"/><circle cx="16" cy="14" r="2" fill="#fff"/><circle cx="22" cy="14" r="2" fill="#fff"/></svg>')}`;
@@ -48,6 +60,7 @@ function layout(title: string, userId: string | undefined, body: Raw): string {
 <body>
 <header class="top"><div class="wrap">
 <a class="brand" href="/dashboard">Interview coach <span>· progress</span></a>
+<a class="navlink" href="/interview">Practise an interview</a>
 <form class="user" method="get" action="/dashboard" role="search">
 <label for="user_id" hidden>User id</label>
 <input id="user_id" name="user_id" placeholder="Your user id" value="${userId ?? ''}" required maxlength="128" autocomplete="off">
@@ -73,20 +86,26 @@ function stats(s: DashboardJson): Raw {
 </section>`;
 }
 
-function interviewsTable(s: DashboardJson): Raw {
+const tokenQuery = (token: string | undefined) => (token ? `?token=${encodeURIComponent(token)}` : '');
+
+function interviewsTable(s: DashboardJson, token: string | undefined): Raw {
   return html`<section class="card" aria-labelledby="interviews-h">
 <h2 id="interviews-h">Interviews</h2>
-<table id="interviews">
+<table id="interviews" class="stack">
 <thead><tr><th>Date</th><th>Type</th><th>Role</th><th>Score</th><th>Band</th><th>Partial</th></tr></thead>
 <tbody>
 ${s.interviews.map(
   (i) => html`<tr data-session="${i.session_id}">
-<td><time datetime="${i.finished_at ?? i.started_at}">${fmtDate(i.finished_at ?? i.started_at)}</time></td>
-<td>${TYPE_LABEL[i.type]}</td>
-<td>${i.role} <span class="tag">${i.level}</span></td>
-<td class="num">${fmtScore(i.score)}</td>
-<td>${bandPill(i.band)}</td>
-<td>${i.partial ? html`<span class="tag warn">partial</span>` : i.finished_at ? 'no' : '–'}</td>
+<td data-label="Date">${
+    i.finished_at
+      ? html`<a href="/reports/${encodeURIComponent(i.session_id)}${tokenQuery(token)}" title="Open the report"><time datetime="${i.finished_at}">${fmtDate(i.finished_at)}</time></a>`
+      : html`<a href="/interview?session=${encodeURIComponent(i.session_id)}" title="Continue this interview"><time datetime="${i.started_at}">${fmtDate(i.started_at)}</time> · continue</a>`
+  }</td>
+<td data-label="Type">${TYPE_LABEL[i.type]}</td>
+<td data-label="Role"><span>${i.role} <span class="tag">${i.level}</span></span></td>
+<td data-label="Score" class="num">${fmtScore(i.score)}</td>
+<td data-label="Band">${bandPill(i.band)}</td>
+<td data-label="Partial">${i.partial ? html`<span class="tag warn">partial</span>` : i.finished_at ? 'no' : '–'}</td>
 </tr>`,
 )}
 </tbody>
@@ -94,23 +113,40 @@ ${s.interviews.map(
 </section>`;
 }
 
+function filters(basePath: string, f: DashboardFilter, roles: string[]): Raw {
+  const sel = (a: string | undefined, b: string) => ((a ?? '').toLowerCase() === b.toLowerCase() ? raw(' selected') : '');
+  return html`<form class="card filters" method="get" action="${basePath}" aria-label="Filter interviews">
+<label>Type<select name="type"><option value="">All types</option>${TYPES.map((t) => html`<option value="${t}"${sel(f.type, t)}>${TYPE_LABEL[t]}</option>`)}</select></label>
+<label>Role<select name="role"><option value="">All roles</option>${roles.map((r) => html`<option value="${r}"${sel(f.role, r)}>${r}</option>`)}</select></label>
+<label>From<input type="date" name="from" value="${f.from ?? ''}"></label>
+<label>To<input type="date" name="to" value="${f.to ?? ''}"></label>
+${f.token ? html`<input type="hidden" name="token" value="${f.token}">` : ''}
+<div class="actions"><button type="submit">Apply</button>${isFiltered(f) ? html`<a href="${basePath}${tokenQuery(f.token)}">Clear</a>` : ''}</div>
+</form>`;
+}
+
+function chart(id: string, label: string, wide: string | undefined, compact: string | undefined): Raw {
+  if (!wide) return html``;
+  return html`<figure class="card chart${compact ? ' wide' : ''}" id="${id}" style="margin:0" aria-label="${label}">${raw(wide)}</figure>${
+    compact ? html`<figure class="card chart compact" id="${id}-compact" style="margin:0" aria-label="${label}">${raw(compact)}</figure>` : ''
+  }`;
+}
+
 function competencyTable(s: DashboardJson): Raw {
   if (!s.competencies.length) return html``;
   return html`<section class="card" aria-labelledby="comp-h" style="margin-top:16px">
 <h2 id="comp-h">Competencies</h2>
 <table id="competencies">
-<thead><tr><th>Competency</th><th>Latest</th><th>Average</th><th>Change</th><th>Interviews</th></tr></thead>
+<thead><tr><th>Competency</th><th>Trend</th><th>Latest</th><th>Average</th><th>Change</th><th>Interviews</th></tr></thead>
 <tbody>
 ${s.competencies.map(
-  (c) => html`<tr><td>${competencyName(c.competency)}</td><td class="num">${c.latest.toFixed(1)}</td><td class="num">${c.average.toFixed(1)}</td><td>${change(c.change)}</td><td>${c.points.length}</td></tr>`,
+  (c) =>
+    html`<tr><td data-label="Competency">${competencyName(c.competency)}</td><td data-label="Trend">${raw(sparklineSvg(c.points.map((p) => p.score), competencyName(c.competency)))}</td><td data-label="Latest" class="num">${c.latest.toFixed(1)}</td><td data-label="Average" class="num">${c.average.toFixed(1)}</td><td data-label="Change">${change(c.change)}</td><td data-label="Interviews">${c.points.length}</td></tr>`,
 )}
 </tbody>
 </table>
 </section>`;
 }
-
-const START_EXAMPLE = (userId: string, origin = 'http://localhost:8000') =>
-  `curl -X POST ${origin}/api/interview/screening/start \\\n  -H "Content-Type: application/json" \\\n  -d '${JSON.stringify({ user_id: userId })}'`;
 
 /** The whole page: a user-id form alone, an empty state, or the user's progress. Every value is escaped. */
 export function renderDashboardPage(p: DashboardPageInput): string {
@@ -125,26 +161,32 @@ export function renderDashboardPage(p: DashboardPageInput): string {
     );
   }
   const s = p.summary;
-  if (!s || s.totals.interviews === 0) {
+  const f = p.filter ?? {};
+  const base = p.basePath ?? `/dashboard/${encodeURIComponent(p.userId)}`;
+  if (!s || (s.totals.interviews === 0 && !(p.totalInterviews ?? 0))) {
     return layout(
       `No interviews yet · ${p.userId}`,
       p.userId,
       html`<section class="card empty"><h1>No interviews yet for “${p.userId}”</h1>
-<p class="sub">Finish an interview and your scores will show up here.</p>
-<pre>${START_EXAMPLE(p.userId, p.origin)}</pre></section>`,
+<p class="sub">Take a practice interview with Alex, by text or by voice. Your scores show up here when it ends.</p>
+<p><a class="btn" id="start-interview" href="/interview?user=${encodeURIComponent(p.userId)}">Start an interview</a></p></section>`,
     );
   }
+  const count = `${s.totals.interviews} interview${s.totals.interviews === 1 ? '' : 's'}`;
   return layout(
     `Progress · ${p.userId}`,
     p.userId,
     html`<h1>Progress for ${p.userId}</h1>
-<p class="sub">${s.totals.interviews} interview${s.totals.interviews === 1 ? '' : 's'} · newest first</p>
-${stats(s)}
+<p class="sub">${isFiltered(f) ? `${count} match these filters (of ${p.totalInterviews ?? s.totals.interviews})` : count} · newest first</p>
+${filters(base, f, p.roles ?? [])}
+${s.totals.interviews === 0
+  ? html`<section class="card empty"><h2>No interviews match these filters</h2><p><a href="${base}${tokenQuery(f.token)}">Show all interviews</a></p></section>`
+  : html`${stats(s)}
 <section class="charts">
-${p.trendSvg ? html`<figure class="card chart" id="trend-chart" style="margin:0" aria-label="Score trend">${raw(p.trendSvg)}</figure>` : ''}
-${p.latestReportSvg ? html`<figure class="card chart" id="latest-chart" style="margin:0" aria-label="Latest interview by competency">${raw(p.latestReportSvg)}</figure>` : ''}
+${chart('trend-chart', 'Score trend', p.trendSvg, p.trendSvgCompact)}
+${chart('latest-chart', 'Latest interview by competency', p.latestReportSvg, p.latestReportSvgCompact)}
 </section>
-${interviewsTable(s)}
-${competencyTable(s)}`,
+${interviewsTable(s, f.token)}
+${competencyTable(s)}`}`,
   );
 }

@@ -39,5 +39,32 @@ td.num{font-variant-numeric:tabular-nums;font-weight:600}
 code{background:#f3f4f6;padding:2px 6px;border-radius:6px;font-size:13px}
 pre{background:#0f172a;color:#e2e8f0;padding:14px 16px;border-radius:10px;overflow:auto;text-align:left;font-size:13px}
 footer{color:var(--muted);font-size:13px;padding:8px 24px 32px;max-width:1080px;margin:0 auto}
-@media (max-width:640px){form.user input{min-width:0;flex:1}th:nth-child(3),td:nth-child(3){display:none}}
+a{color:var(--accent)}
+.btn{display:inline-block;text-decoration:none}
+.navlink{color:#bfdbfe;font-weight:600;text-decoration:none}
+form.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end;margin-bottom:20px}
+form.filters label{display:flex;flex-direction:column;font-size:13px;font-weight:600;color:var(--muted);gap:4px;min-width:140px;flex:1}
+form.filters select,form.filters input{font:inherit;font-weight:400;color:var(--ink);padding:7px 10px;border:1px solid #cbd5e1;border-radius:8px;background:#fff;width:100%}
+form.filters .actions{display:flex;gap:12px;align-items:center}
+.chart.compact{display:none}
+svg.spark{display:block}
+td a{font-weight:600;text-decoration:none}
+@media (max-width:640px){
+.wrap{padding:16px 12px}
+header.top .wrap{padding:12px}
+form.user{width:100%}form.user input{min-width:0;flex:1}
+.chart.wide{display:none}.chart.compact{display:block}
+.cards{grid-template-columns:1fr 1fr;gap:10px}
+.stat .value{font-size:22px}
+form.filters label{min-width:calc(50% - 6px)}
+table.stack thead{display:none}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+table.stack tr{border-bottom:1px solid var(--line);padding:8px 0}
+table.stack tbody tr:last-child{border-bottom:0}
+table.stack td{border:0;padding:3px 0;display:flex;justify-content:space-between;gap:12px;align-items:center}
+#competencies th,#competencies td{padding:8px 4px}
+svg.spark{width:84px;height:auto}
+#competencies th:nth-child(4),#competencies td:nth-child(4),#competencies th:nth-child(6),#competencies td:nth-child(6){display:none}
+table.stack td::before{content:attr(data-label);color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.06em;font-weight:600}
+}
 `;

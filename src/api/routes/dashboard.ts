@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { competencyChartSvg, renderTrendPng, trendChartSvg } from '../../render/chart.ts';
 import { fontFiles } from '../../render/fonts.ts';
 import { type ApiContext, userKeyOf } from '../context.ts';
+import { applyFilter, type DashboardFilter, DashboardFilterQuery } from '../dashboard/filters.ts';
 import { dashboardSummary } from '../dashboard/summary.ts';
 import { renderDashboardPage } from '../dashboard/page.ts';
 import { ApiError } from '../http-error.ts';
@@ -69,17 +70,18 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
   defineRoute(app, ctx.catalog, {
     method: 'GET',
     url: '/dashboard/:user_id',
-    summary: 'Progress dashboard (HTML) for one user: interviews table and score charts',
+    summary: 'Progress dashboard (HTML) for one user: filters, interviews linked to their reports, score charts and per-competency trends',
     description: 'Needs the user\'s token as ?token=<user_token> (the link chat surfaces send) or a Bearer header, or an API key.',
     tags: ['dashboard'],
     params: UserParams,
-    query: TokenQuery,
+    query: DashboardFilterQuery,
     userScoped: true,
     responses: { 200: { description: 'HTML page.', contentType: 'text/html' }, 401: { description: 'No token or key.', schema: ErrorBody }, 403: { description: 'Another user\'s token.', schema: ErrorBody } },
-    handler: async ({ params, req }, reply) => {
+    handler: async ({ params, query, req }, reply) => {
       const userKey = userKeyOf(params.user_id);
       await ctx.auth.requireUser(req, reply, userKey);
-      return userPage(req, reply, params.user_id.normalize('NFC'), userKey);
+      const userId = params.user_id.normalize('NFC');
+      return userPage(reply, userId, userKey, query, `/dashboard/${encodeURIComponent(userId)}`);
     },
   });
 
@@ -88,7 +90,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
     url: '/dashboard/me',
     summary: 'Progress dashboard (HTML) of whoever holds the token: the personal link Discord and Slack send',
     tags: ['dashboard'],
-    query: TokenQuery,
+    query: DashboardFilterQuery,
     userScoped: true,
     responses: { 200: { description: 'HTML page.', contentType: 'text/html' }, 401: { description: 'No valid token.', schema: ErrorBody } },
     handler: async ({ query, req }, reply) => {
@@ -96,23 +98,32 @@ export function dashboardRoutes(app: FastifyInstance, ctx: ApiContext): void {
       if (!userKey) {
         throw new ApiError(401, 'unauthorized', query.token ? 'That link is not valid any more; ask for a new one with /interview dashboard.' : 'This page needs the link with ?token= that /interview dashboard sends.');
       }
-      return userPage(req, reply, displayName(userKey), userKey);
+      return userPage(reply, displayName(userKey), userKey, query, '/dashboard/me');
     },
   });
 
-  async function userPage(req: FastifyRequest, reply: FastifyReply, userId: string, userKey: string) {
-    const history = await ctx.engine.history(userKey);
+  /** One user's page; `filter` narrows the interviews, `basePath` is where the filter form and links lead back to. */
+  async function userPage(reply: FastifyReply, userId: string, userKey: string, filter: DashboardFilter, basePath: string) {
+    const all = await ctx.engine.history(userKey);
+    const history = applyFilter(all, filter);
     const summary = dashboardSummary(userId, history);
-    const latest = summary.totals.completed ? await ctx.engine.lastReport(userKey) : undefined;
+    // The latest finished interview within the filter (its report is in the session, while the session is kept).
+    const latestId = summary.interviews.find((i) => i.finished_at)?.session_id;
+    const latest = latestId ? ((await ctx.engine.getById(latestId))?.report ?? (await ctx.engine.lastReport(userKey))) : undefined;
+    const title = 'Overall score per interview';
     return page(
       reply,
       renderDashboardPage({
         userId,
+        basePath,
         summary,
-        // The address the browser used, so the example works as printed (real port, proxy host).
-        origin: `${req.protocol}://${req.host}`,
-        ...(summary.totals.completed ? { trendSvg: trendChartSvg(history, { title: 'Overall score per interview' }) } : {}),
-        ...(latest ? { latestReportSvg: competencyChartSvg(latest) } : {}),
+        filter,
+        roles: [...new Map(all.map((e) => [e.role.toLowerCase(), e.role])).values()].sort(),
+        totalInterviews: all.length,
+        ...(summary.totals.completed
+          ? { trendSvg: trendChartSvg(history, { title, x: 'date' }), trendSvgCompact: trendChartSvg(history, { title: 'Score trend', x: 'date', width: 420, competencies: false, maxPoints: 12 }) }
+          : {}),
+        ...(latest ? { latestReportSvg: competencyChartSvg(latest), latestReportSvgCompact: competencyChartSvg(latest, 420) } : {}),
       }),
     );
   }

@@ -21,7 +21,13 @@ export function docsRoutes(app: FastifyInstance, ctx: ApiContext): void {
     summary: 'Where things are',
     tags: ['operations'],
     secured: false,
-    responses: { 200: { description: 'Links to the API document, its docs page, health and dashboard.', contentType: 'application/json' } },
-    handler: async () => ({ name: 'interview-coach', version: ctx.version, openapi: '/openapi.json', docs: '/docs', health: '/health', dashboard: '/dashboard', metrics: '/metrics' }),
+    responses: {
+      200: { description: 'Links to the interview panel, the API document, its docs page, health and dashboard.', contentType: 'application/json' },
+      302: { description: 'A browser (Accept: text/html) is sent to the interview panel.' },
+    },
+    handler: async ({ req }, reply) => {
+      if (/\btext\/html\b/.test(req.headers.accept ?? '')) return reply.redirect('/interview', 302);
+      return { name: 'interview-coach', version: ctx.version, interview: '/interview', openapi: '/openapi.json', docs: '/docs', health: '/health', dashboard: '/dashboard', metrics: '/metrics' };
+    },
   });
 }

@@ -27,14 +27,19 @@ export class OpusPacketDecoder {
   /** Packets that failed to decode and were replaced by silence. */
   failures = 0;
   private codec: OpusScriptType | null;
-  private lastFrameSamples = OPUS_FRAME_SAMPLES;
+  private lastFrameSamples: number;
 
-  constructor(options: { channels?: 1 | 2 } = {}) {
+  /** Output rate: libopus decodes any packet to 8, 12, 16, 24 or 48 kHz itself. */
+  readonly sampleRate: number;
+
+  constructor(options: { channels?: 1 | 2; sampleRate?: 8000 | 12000 | 16000 | 24000 | 48000 } = {}) {
     this.channels = options.channels ?? OPUS_CHANNELS;
-    this.codec = new OpusScript(OPUS_RATE, this.channels);
+    this.sampleRate = options.sampleRate ?? OPUS_RATE;
+    this.codec = new OpusScript(this.sampleRate as 48000, this.channels);
+    this.lastFrameSamples = (OPUS_FRAME_SAMPLES * this.sampleRate) / OPUS_RATE;
   }
 
-  /** Decodes one packet to interleaved s16 samples (960 x channels for a 20 ms packet). */
+  /** Decodes one packet to interleaved s16 samples (960 x channels for a 20 ms packet at 48 kHz). */
   decode(packet: Uint8Array): Int16Array {
     if (!this.codec) throw new Error('Opus decoder is closed');
     if (packet.byteLength === 0) {
@@ -67,6 +72,11 @@ export class OpusPacketDecoder {
 
 export interface OpusEncoderOptions {
   channels?: 1 | 2;
+  /**
+   * Input rate (8, 12, 16, 24 or 48 kHz): libopus takes these as they are, and its packets
+   * play anywhere a 48 kHz stream does, so TTS audio at 24 kHz needs no resampling.
+   */
+  sampleRate?: OpusRate;
   application?: OpusApplication;
   /** Bits per second; Discord voice channels default to 64 kbps. */
   bitrate?: number;
@@ -85,22 +95,29 @@ const APPLICATION = { voip: 2048, audio: 2049, lowdelay: 2051 } as const;
 const CTL_SET_BITRATE = 4002;
 const CTL_SET_COMPLEXITY = 4010;
 
+export type OpusRate = 8000 | 12000 | 16000 | 24000 | 48000;
+export const OPUS_INPUT_RATES: readonly number[] = [8000, 12000, 16000, 24000, 48000];
+
 /** Buffers PCM and emits one Opus packet per complete 20 ms frame. */
 export class OpusPacketEncoder {
   readonly channels: number;
+  readonly sampleRate: number;
+  private readonly frameSamples: number;
   private codec: OpusScriptType | null;
   private pending: Int16Array;
   private fill = 0;
 
   constructor(options: OpusEncoderOptions = {}) {
     this.channels = options.channels ?? OPUS_CHANNELS;
-    this.codec = new OpusScript(OPUS_RATE, this.channels, APPLICATION[options.application ?? 'audio']);
+    this.sampleRate = options.sampleRate ?? OPUS_RATE;
+    this.frameSamples = this.sampleRate / 50;
+    this.codec = new OpusScript(this.sampleRate as 48000, this.channels, APPLICATION[options.application ?? 'audio']);
     if (options.bitrate) this.codec.encoderCTL(CTL_SET_BITRATE, Math.min(510_000, Math.max(6_000, options.bitrate)));
     if (options.complexity !== undefined) this.codec.encoderCTL(CTL_SET_COMPLEXITY, Math.min(10, Math.max(0, Math.round(options.complexity))));
-    this.pending = new Int16Array(OPUS_FRAME_SAMPLES * this.channels);
+    this.pending = new Int16Array(this.frameSamples * this.channels);
   }
 
-  /** Appends interleaved 48 kHz samples; returns the packets that became complete. */
+  /** Appends interleaved samples at sampleRate; returns the packets that became complete. */
   encode(pcm: Int16Array): Buffer[] {
     const packets: Buffer[] = [];
     let i = 0;
@@ -130,7 +147,7 @@ export class OpusPacketEncoder {
   private encodeFrame(): Buffer {
     if (!this.codec) throw new Error('Opus encoder is closed');
     const frame = Buffer.from(this.pending.buffer, this.pending.byteOffset, this.pending.byteLength);
-    const packet = this.codec.encode(frame, OPUS_FRAME_SAMPLES);
+    const packet = this.codec.encode(frame, this.frameSamples);
     this.fill = 0;
     return packet;
   }

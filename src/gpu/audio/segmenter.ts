@@ -48,6 +48,8 @@ export interface Utterance {
   /** Stream time where speech began (piece start for continued pieces) and where it last was heard. */
   speechStartMs: number;
   speechEndMs: number;
+  /** Audio in the piece that the detector judged speech (at or above the activation threshold), ms. */
+  voicedMs: number;
 }
 
 export type SegmentEvent =
@@ -225,7 +227,10 @@ export class TurnSegmenter {
   }
 
   private utterance(frames: Frame[], end: number, endReason: Utterance['endReason']): Utterance {
+    let voiced = 0;
+    for (const f of frames) if (f.p >= this.act) voiced += f.samples.length;
     return {
+      voicedMs: this.toMs(voiced),
       audio: concatFloat32(frames.map((f) => f.samples)),
       sampleRate: this.sampleRate,
       turn: this.turn,

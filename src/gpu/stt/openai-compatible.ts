@@ -7,6 +7,7 @@
 import OpenAI, { toFile } from 'openai';
 import { SpeechError, fromOpenAIError } from '../errors.ts';
 import { WavFormatError } from '../audio/errors.ts';
+import { isHallucination, keepSpokenSegments, SEGMENT_FILTER_DEFAULTS, type SegmentFilter, type WhisperSegment } from './hallucinations.ts';
 import { toWav16kMono } from './prepare.ts';
 import type { EncodedFormat, SpeechToText, SttAudio, TranscribeOptions, TranscribeResult } from './types.ts';
 
@@ -22,6 +23,12 @@ export interface OpenAICompatibleSttOptions {
   /** Compressed formats the server decodes itself; self-hosted servers get WAV only. */
   acceptsEncoded?: readonly EncodedFormat[];
   defaultLanguage?: string | undefined;
+  /**
+   * 'verbose_json' (default) returns per-segment no-speech and log-probabilities, so segments
+   * Whisper made up on silence or noise are dropped; 'json' for servers without it.
+   */
+  responseFormat?: 'json' | 'verbose_json';
+  segmentFilter?: SegmentFilter;
 }
 
 const MIME: Record<EncodedFormat, string> = { mp3: 'audio/mpeg', m4a: 'audio/mp4', webm: 'audio/webm', ogg: 'audio/ogg', flac: 'audio/flac' };
@@ -67,20 +74,37 @@ export class OpenAICompatibleStt implements SpeechToText {
     const language = normaliseLanguage(opts.language ?? this.opts.defaultLanguage);
     const prompt = opts.prompt?.trim() ? opts.prompt.trim().slice(-MAX_PROMPT_CHARS) : undefined;
     let text: string;
+    let dropped = 0;
+    const format = this.opts.responseFormat ?? 'verbose_json';
     try {
       const res = await this.client.audio.transcriptions.create(
-        { file, model, response_format: 'json', ...(language ? { language } : {}), ...(prompt ? { prompt } : {}) },
+        { file, model, response_format: format, ...(language ? { language } : {}), ...(prompt ? { prompt } : {}) },
         signal ? { signal } : {},
       );
-      text = typeof (res as { text?: unknown }).text === 'string' ? (res as { text: string }).text : '';
-      if (typeof (res as { text?: unknown }).text !== 'string') throw new SpeechError({ provider: this.name, kind: 'malformed', message: 'transcription response has no text field', retryable: false });
+      const body = res as { text?: unknown; segments?: unknown };
+      if (typeof body.text !== 'string') throw new SpeechError({ provider: this.name, kind: 'malformed', message: 'transcription response has no text field', retryable: false });
+      text = body.text;
+      if (Array.isArray(body.segments) && body.segments.every(isSegment)) {
+        const kept = keepSpokenSegments(body.segments, this.opts.segmentFilter ?? SEGMENT_FILTER_DEFAULTS);
+        if (kept.dropped > 0) text = kept.text;
+        dropped = kept.dropped;
+      }
     } catch (e) {
       throw fromOpenAIError(this.name, e, false);
     }
+    if (isHallucination(text)) {
+      dropped++;
+      text = '';
+    }
     const result: TranscribeResult = { text: text.trim(), provider: this.name, model, ms: Math.round(performance.now() - started) };
     if (durationS !== undefined) result.durationS = Math.round(durationS * 1000) / 1000;
+    if (dropped > 0) result.droppedSegments = dropped;
     return result;
   }
+}
+
+function isSegment(x: unknown): x is WhisperSegment {
+  return typeof x === 'object' && x !== null && typeof (x as { text?: unknown }).text === 'string';
 }
 
 /** Whisper takes ISO 639-1 ('en'), not locale tags ('en-US'). */

@@ -28,6 +28,8 @@ export interface TranscribeResult {
   ms: number;
   /** Length of the audio that was sent, when known. */
   durationS?: number;
+  /** Segments (or the whole text) dropped as made up on silence or noise. */
+  droppedSegments?: number;
   /** Set by the chain when a preferred provider was skipped or failed. */
   fallbackFrom?: string;
 }

@@ -77,3 +77,57 @@ function cutLong(sentence: string, maxChars: number): string[] {
   if (s) out.push(s);
   return out;
 }
+
+/**
+ * Sentences out of text that arrives in pieces (a model's streamed reply): push() hands back
+ * the sentences that are certainly complete, which is known once the next one has begun;
+ * end() hands back the rest.
+ */
+export class SentenceAccumulator {
+  private buffer = '';
+  private readonly options: SplitOptions;
+  private firstClause: boolean;
+
+  /**
+   * firstClause: the very first unit may end at a comma, colon, semicolon or dash ("Thanks,"),
+   * so the voice starts a sentence's worth of tokens sooner; the rest go by sentence.
+   */
+  constructor(options: SplitOptions & { firstClause?: boolean } = {}) {
+    this.options = options;
+    this.firstClause = options.firstClause ?? false;
+  }
+
+  push(chunk: string): string[] {
+    this.buffer += chunk;
+    if (this.firstClause) {
+      const m = /^(\s*\S.*?[,;:—–])\s/s.exec(this.buffer);
+      const sentenceEnd = /[.!?…]\s/.exec(this.buffer);
+      if (m && (!sentenceEnd || sentenceEnd.index > m[1]!.length)) {
+        this.firstClause = false;
+        this.buffer = this.buffer.slice(m[0].length);
+        return [m[1]!.trim()];
+      }
+      if (sentenceEnd) this.firstClause = false;
+    }
+    const parts = splitSentences(this.buffer, this.options);
+    if (parts.length < 2) {
+      // "Thanks, that is clear. " is complete unless its last word is an abbreviation or an
+      // initial: asking as if a capitalised word followed saves waiting for the next token.
+      if (/[.!?…]["'”’)\]]*\s$/.test(this.buffer) && splitSentences(`${this.buffer}A`, this.options).length === 2) {
+        const done = parts[0] ?? '';
+        this.buffer = '';
+        return done ? [done] : [];
+      }
+      return [];
+    }
+    // The last part may still grow; a trailing space is kept so the next word does not join it.
+    this.buffer = parts[parts.length - 1]! + (/\s$/.test(this.buffer) ? ' ' : '');
+    return parts.slice(0, -1);
+  }
+
+  end(): string[] {
+    const rest = splitSentences(this.buffer, this.options);
+    this.buffer = '';
+    return rest;
+  }
+}

@@ -2,6 +2,7 @@
  * A fake self-hosted speech server on 127.0.0.1 speaking the OpenAI audio API the way
  * speaches / openedai-speech do:
  *   POST /v1/audio/transcriptions  multipart (file, model, language, prompt, response_format) -> {"text"}
+ *                                  (verbose_json: with "segments", carrying no_speech_prob and avg_logprob)
  *   POST /v1/audio/speech          JSON {model, voice, input, response_format} -> Ogg/Opus or WAV bytes
  *   GET  /health, GET /v1/models
  * It records every request (the uploaded file's bytes included) and can be scripted to
@@ -45,6 +46,12 @@ export interface RecordedSpeech {
   finishedAt?: number;
 }
 
+/** A scripted transcription; segments override the per-segment probabilities of verbose_json. */
+export interface FakeTranscript {
+  text: string;
+  segments?: { text: string; no_speech_prob?: number; avg_logprob?: number }[];
+}
+
 export class FakeSpeechServer {
   readonly transcriptions: RecordedTranscription[] = [];
   readonly speechRequests: RecordedSpeech[] = [];
@@ -53,7 +60,7 @@ export class FakeSpeechServer {
   /** 'ok': 200; 'error': 503; 'missing': 404 (server without /health, answers /v1/models). */
   health: 'ok' | 'error' | 'missing' = 'ok';
   models = ['Systran/faster-distil-whisper-small.en', 'tts-1-hd', 'nomic-embed-text'];
-  transcript: string | ((rec: RecordedTranscription) => string) = (rec) => `heard ${rec.wav ? rec.wav.durationS.toFixed(2) : '?'} seconds`;
+  transcript: string | ((rec: RecordedTranscription) => string | FakeTranscript) = (rec) => `heard ${rec.wav ? rec.wav.durationS.toFixed(2) : '?'} seconds`;
   /** Extra delay per synthesis request, e.g. to make later sentences slower than the first. */
   speechDelayMs: (input: string) => number = () => 0;
   private readonly scripts: Record<Route, Step[]> = { transcriptions: [], speech: [], health: [] };
@@ -136,8 +143,12 @@ export class FakeSpeechServer {
     const info = wavInfo(file.bytes);
     if (info) rec.wav = info;
     this.transcriptions.push(rec);
-    const text = typeof this.transcript === 'string' ? this.transcript : this.transcript(rec);
-    json(res, 200, { text });
+    const out = typeof this.transcript === 'string' ? this.transcript : this.transcript(rec);
+    const t: FakeTranscript = typeof out === 'string' ? { text: out } : out;
+    if (fields.response_format !== 'verbose_json') return json(res, 200, { text: t.text });
+    // Like faster-whisper: one segment per sentence unless the script gives them.
+    const segments = (t.segments ?? [{ text: t.text }]).map((sg, id) => ({ id, seek: 0, start: 0, end: rec.wav?.durationS ?? 0, tokens: [], temperature: 0, compression_ratio: 1, avg_logprob: -0.25, no_speech_prob: 0.02, ...sg }));
+    json(res, 200, { task: 'transcribe', language: 'en', duration: rec.wav?.durationS ?? 0, text: t.text, segments });
   }
 
   private async speech(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {

@@ -41,7 +41,7 @@ describe('speech-to-text on the GPU server', () => {
     expect(sent.wav).toMatchObject({ riff: true, wave: true, audioFormat: 1, channels: 1, sampleRate: 16_000, bitsPerSample: 16 });
     expect(sent.wav!.durationS).toBeCloseTo(seconds, 2);
     expect(sent.file).toMatchObject({ name: 'speech.wav', type: 'audio/wav' });
-    expect(sent.fields).toMatchObject({ model: 'Systran/faster-distil-whisper-small.en', language: 'en', prompt: 'Question: describe a project.', response_format: 'json' });
+    expect(sent.fields).toMatchObject({ model: 'Systran/faster-distil-whisper-small.en', language: 'en', prompt: 'Question: describe a project.', response_format: 'verbose_json' });
     expect(sent.authorization).toBe('Bearer gpu-secret-key');
     expect(r.text).toBe(`heard ${seconds.toFixed(2)} seconds`);
     expect(r.durationS).toBeCloseTo(seconds, 2);

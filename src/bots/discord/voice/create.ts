@@ -10,6 +10,8 @@ import type { Reply, Session } from '../../../engine/types.ts';
 import type { Runtime } from '../../../runtime.ts';
 import type { CreateVadOptions } from '../../../gpu/audio/vad/create.ts';
 import { transcribeAudioFile } from '../../../voice/transcribe-file.ts';
+import { sessionTerms } from '../../../voice/stt-prompt.ts';
+import { turnTakingFromConfig } from '../../../voice/turn-config.ts';
 import type { VoiceSpeech } from '../../../voice/types.ts';
 import type { DiscordVoice } from '../deps.ts';
 import { finishInterview } from '../finish.ts';
@@ -46,6 +48,7 @@ export function createDiscordVoice(options: DiscordVoiceOptions): DiscordVoiceCo
     endSilenceMs: c.VOICE_END_SILENCE_MS,
     nudgeAfterMs: c.VOICE_NUDGE_AFTER_MS,
     bargeInMs: c.VOICE_BARGE_IN_MS,
+    turnTaking: turnTakingFromConfig(c, logger),
     reconnectWindowMs: 5000,
     readyTimeoutMs: 15_000,
     ...(options.vad ? { vad: options.vad } : {}),
@@ -82,7 +85,7 @@ export function createDiscordVoice(options: DiscordVoiceOptions): DiscordVoiceCo
               if (rooms.get(r.sessionId) === r) rooms.delete(r.sessionId);
             },
           },
-          { guild: found.guild, channel: found.channel, userId, candidateName: member?.displayName ?? session.userName ?? 'Candidate', thread, sessionId, ...(session.language ? { language: session.language } : {}) },
+          { guild: found.guild, channel: found.channel, userId, candidateName: member?.displayName ?? session.userName ?? 'Candidate', thread, sessionId, sttTerms: sessionTerms(session), ...(session.language ? { language: session.language } : {}) },
         );
       } catch (err) {
         logger.error({ err, sessionId }, 'voice interview could not start');

@@ -14,6 +14,7 @@ import type { Runtime } from '../../../runtime.ts';
 import type { CreateVadOptions } from '../../../gpu/audio/vad/create.ts';
 import { VoiceInterviewSession } from '../../../voice/session.ts';
 import type { TranscriptEvent, VoiceSpeech } from '../../../voice/types.ts';
+import type { TurnTaking } from '../../../voice/turn-config.ts';
 import type { Sendable } from '../thread-send.ts';
 import { connectToChannel } from './join.ts';
 import { CONNECTION_LOST, joinedNote, leftNote } from './messages.ts';
@@ -25,6 +26,8 @@ export interface VoiceTuning {
   endSilenceMs: number;
   nudgeAfterMs: number;
   bargeInMs: number;
+  /** End of turn, barge-in words, noise gate (VOICE_TURN_*, TURN_MODEL_PATH); endSilenceMs alone when absent. */
+  turnTaking?: TurnTaking;
   /** How long a dropped connection may take to start reconnecting before the interview goes to text. */
   reconnectWindowMs: number;
   /** How long joining may take. */
@@ -50,6 +53,8 @@ export interface RoomTarget {
   candidateName: string;
   thread: Sendable;
   sessionId: string;
+  /** Resume / job-description vocabulary for the transcription prompt. */
+  sttTerms?: string[];
   /** The interview's language: heard and spoken in it. */
   language?: string;
 }
@@ -102,6 +107,8 @@ export class VoiceRoom {
         endSilenceMs: deps.tuning.endSilenceMs,
         nudgeAfterMs: deps.tuning.nudgeAfterMs,
         bargeInMs: deps.tuning.bargeInMs,
+        ...(deps.tuning.turnTaking ? await deps.tuning.turnTaking.options() : {}),
+        ...(target.sttTerms ? { sttTerms: target.sttTerms } : {}),
         language: target.language ?? deps.runtime.config.STT_LANGUAGE,
         ...(deps.voicePreset ? { voice: deps.voicePreset } : {}),
         ...(deps.tuning.vad ? { vad: deps.tuning.vad } : {}),
