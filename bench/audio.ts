@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { OPUS_RATE, OpusPacketDecoder, OpusPacketEncoder } from '../src/gpu/audio/opus.ts';
-import { float32ToInt16, int16ToFloat32, monoToStereo, stereoInt16ToMonoFloat32 } from '../src/gpu/audio/pcm.ts';
-import { StreamingResampler, resample } from '../src/gpu/audio/resampler.ts';
-import { SpeakerPipeline } from '../src/gpu/audio/speaker-pipeline.ts';
-import { createVad } from '../src/gpu/audio/vad/create.ts';
-import { decodeWav } from '../src/gpu/audio/wav.ts';
+import { OPUS_RATE, OpusPacketDecoder, OpusPacketEncoder } from '../src/audio/opus.ts';
+import { float32ToInt16, int16ToFloat32, monoToStereo, stereoInt16ToMonoFloat32 } from '../src/audio/pcm.ts';
+import { StreamingResampler, resample } from '../src/audio/resampler.ts';
+import { SpeakerPipeline } from '../src/audio/speaker-pipeline.ts';
+import { createVad } from '../src/audio/vad/create.ts';
+import { decodeWav } from '../src/audio/wav.ts';
 
 const SENTENCES = [
   'I led the migration of our billing service to a new database.',

@@ -23,7 +23,7 @@ import { loadConfig } from '../src/config.ts';
 import { loadBank } from '../src/engine/bank/load.ts';
 import { createRng } from '../src/engine/rng.ts';
 import { silentLogger } from '../src/logger.ts';
-import { createRuntime } from '../src/runtime.ts';
+import { createApp } from '../src/app/app.ts';
 import { isMain, printFigures } from './stats.ts';
 
 const GRADES = { strong: 4, solid: 3, developing: 2, weak: 1, 'off-topic': 1, 'non-answer': 0 } as const;
@@ -225,7 +225,7 @@ export async function runQuality(o: { seed?: number; calibrationDir?: string; mi
   const logger = silentLogger();
   // One local client plays every interview: the per-client rate limit would only slow the run.
   const config = loadConfig({ STORE_URL: 'memory://', RATE_LIMIT_PER_MINUTE: '1000000' });
-  const rt = await createRuntime(config, logger);
+  const rt = await createApp(config, logger);
   const api = await createApiServer({ engine: rt.engine, kv: rt.kv, logger, config, processMetrics: false, voiceRoutes: false, modeNotes: rt.modeNotes });
   const rand = createRng(seed);
   const uses = new Map<string, number>();

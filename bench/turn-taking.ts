@@ -19,7 +19,7 @@ import type { SpeechToText, SttAudio, TranscribeOptions, TranscribeResult } from
 import { silentLogger } from '../src/logger.ts';
 import type { EndOfTurnOptions } from '../src/voice/end-of-turn.ts';
 import { VoiceInterviewSession } from '../src/voice/session.ts';
-import { buildTimeline, speak, type SpeechTimeline, type SpokenClip } from '../test/gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak, type SpeechTimeline, type SpokenClip } from '../test/audio/speech-fixtures.ts';
 import { RecordingSink, ScriptedStt, ToneTts } from '../test/voice/helpers/fake-speech.ts';
 import { makeEngine } from '../test/helpers/engine.ts';
 import { isMain, percentile, printFigures, r2 } from './stats.ts';

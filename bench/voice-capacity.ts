@@ -17,7 +17,7 @@ import type { TextToSpeech } from '../src/gpu/tts/types.ts';
 import { silentLogger } from '../src/logger.ts';
 import { VoiceInterviewSession } from '../src/voice/session.ts';
 import type { AudioSink } from '../src/voice/types.ts';
-import type { SpeechTimeline } from '../test/gpu/audio/speech-fixtures.ts';
+import type { SpeechTimeline } from '../test/audio/speech-fixtures.ts';
 import { percentile, r2 } from './stats.ts';
 
 const END_SILENCE_MS = 1200;

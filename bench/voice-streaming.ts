@@ -10,15 +10,15 @@ import { InterviewEngine } from '../src/engine/engine.ts';
 import { MemoryKeyValueStore } from '../src/engine/store/memory-store.ts';
 import { SessionStore } from '../src/engine/store/session-store.ts';
 import type { Reply } from '../src/engine/types.ts';
-import { float32ToInt16 } from '../src/gpu/audio/pcm.ts';
-import { encodeWav } from '../src/gpu/audio/wav.ts';
+import { float32ToInt16 } from '../src/audio/pcm.ts';
+import { encodeWav } from '../src/audio/wav.ts';
 import type { SpeechToText, TranscribeResult } from '../src/gpu/stt/types.ts';
 import type { SynthesisResult, TextToSpeech } from '../src/gpu/tts/types.ts';
 import { silentLogger } from '../src/logger.ts';
 import { VoiceInterviewSession } from '../src/voice/session.ts';
 import type { StreamedReply } from '../src/voice/session-options.ts';
 import type { AudioSink } from '../src/voice/types.ts';
-import { buildTimeline, speak, type SpeechTimeline } from '../test/gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak, type SpeechTimeline } from '../test/audio/speech-fixtures.ts';
 import { isMain, percentile, printFigures, r2 } from './stats.ts';
 
 const STT_MS = 150;

@@ -19,6 +19,10 @@ export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 echo "test: type-check" >&2
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p web/tsconfig.json --noEmit
+echo "test: import cycles" >&2
+npx madge --circular --no-spinner src
+echo "test: lint" >&2
+npx biome lint --diagnostic-level=error
 echo "test: vitest" >&2
 RESULTS="$(mktemp)"
 status=0

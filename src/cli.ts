@@ -7,7 +7,7 @@ import { renderReportMarkdown } from './engine/feedback/markdown.ts';
 import { parseType } from './engine/interview-types.ts';
 import type { Reply, Session } from './engine/types.ts';
 import { createLogger } from './logger.ts';
-import { bootRuntime } from './runtime.ts';
+import { buildApp } from './app/app.ts';
 import { renderForTerminal } from './terminal/markdown.ts';
 import { withSpinner } from './terminal/spinner.ts';
 import { hasColour, painter } from './terminal/style.ts';
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   const level = process.env.LOG_LEVEL && process.env.LOG_LEVEL !== 'info' ? process.env.LOG_LEVEL : 'warn';
   const logger = createLogger({ level, secrets: secretValues(config) });
   // The terminal needs no speech, so no GPU probe runs here.
-  const { runtime: rt, extras } = await bootRuntime(config, logger, { speech: false });
+  const rt = await buildApp(config, logger, { speech: false });
   const out = (s: string) => {
     if (!values.json) process.stdout.write(`${s}\n`);
   };
@@ -87,7 +87,7 @@ async function main(): Promise<number> {
       reply = { sessionId: session.id, key: session.key, messages: [`(resuming) ${last?.text ?? ''}`], progress: { current: session.current + 1, total: session.plan.length, label: `Question ${session.current + 1} of ${session.plan.length}` }, actions: [], status: session.status, done: false };
     } else {
       const type = parseType(values.type ?? 'screening');
-      const documentIds = await extras.ingestCliDocuments?.(userKey, values.doc ?? [], values.jd);
+      const documentIds = await rt.customize?.ingestCliDocuments(userKey, values.doc ?? [], values.jd);
       const key = `cli:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
       reply = await think(() => rt.engine.start({
         key, userKey, type,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { VOICE_PRESET_NAMES } from './gpu/tts/voices.ts';
+import { isSecretVar, secretValuesIn } from './secrets.ts';
 
-/** Env vars whose values are secrets: never logged, never echoed in errors. */
-export const SECRET_VARS = ['GEMINI_API_KEY', 'OPENAI_API_KEY', 'DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'API_KEYS', 'GPU_SERVER_API_KEY', 'USER_TOKEN_SECRET'] as const;
+/** Env vars whose values are secrets (src/secrets.ts): never logged, never echoed in errors. */
+export { SECRET_VARS } from './secrets.ts';
 
 const optionalString = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().optional());
 const url = (schemes: string[]) =>
@@ -129,7 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? '?');
       const raw = env[name];
-      const shown = (SECRET_VARS as readonly string[]).includes(name) || raw === undefined ? '' : ` (got "${String(raw).slice(0, 60)}")`;
+      const shown = isSecretVar(name) || raw === undefined ? '' : ` (got "${String(raw).slice(0, 60)}")`;
       problems.push(`${name}: ${issue.message}${shown}`);
     }
     throw new ConfigError(problems);
@@ -152,11 +153,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Every secret value in the config, for scrubbing text that might leave the process. */
 export function secretValues(c: Config): string[] {
-  const out: string[] = [];
-  for (const k of SECRET_VARS) {
-    const v = (c as Record<string, unknown>)[k];
-    if (typeof v === 'string' && v.length >= 6) out.push(v);
-    if (Array.isArray(v)) out.push(...v.filter((x): x is string => typeof x === 'string' && x.length >= 6));
-  }
-  return out;
+  return secretValuesIn(c);
 }

@@ -1,10 +1,9 @@
 import { ConfigError, loadConfig, secretValues, type Config } from './config.ts';
-import { healthSourcesFromExtras } from './api/health-sources.ts';
 import { browsableUrl, printBanner } from './banner.ts';
 import { createApiServer } from './api/server.ts';
+import { buildApp } from './app/app.ts';
+import { startSurfaces, stopSurfaces } from './app/surfaces.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { bootRuntime } from './runtime.ts';
-import { startSurfaces, stopSurfaces } from './surfaces.ts';
 
 /** How long shutdown may take before the process gives up waiting and exits 1. */
 const SHUTDOWN_TIMEOUT_MS = 25_000;
@@ -29,20 +28,20 @@ async function main(): Promise<void> {
   logger = log;
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
 
-  const { runtime, extras } = await bootRuntime(config, log);
+  const app = await buildApp(config, log, { speech: true });
   const api = await createApiServer({
-    engine: runtime.engine,
-    kv: runtime.kv,
+    engine: app.engine,
+    kv: app.kv,
     logger: log,
     config,
-    modeNotes: runtime.modeNotes,
-    healthSources: healthSourcesFromExtras(extras),
-    ...(extras.speech ? { speech: extras.speech } : {}),
-    ...(extras.documents ? { documents: extras.documents } : {}),
+    modeNotes: app.modeNotes,
+    healthSources: app.health,
+    ...(app.speech ? { speech: app.speech } : {}),
+    ...(app.customize ? { documents: app.customize.documents } : {}),
   });
-  const surfaces = await startSurfaces({ config, logger: log, runtime, extras, http: api });
+  const surfaces = await startSurfaces({ app, http: api });
   const addr = await api.listen({ port: config.PORT, host: config.HOST });
-  log.info({ port: addr.port, host: addr.host, store: runtime.kv.kind, mode: runtime.modeNotes() }, 'listening');
+  log.info({ port: addr.port, host: addr.host, store: app.kv.kind, mode: app.modeNotes() }, 'listening');
   const health = async () => (await api.app.inject({ method: 'GET', url: '/health' })).json();
   await printBanner(process.stdout, { baseUrl: browsableUrl(addr.host, addr.port), store: config.STORE_URL.replace(/\/\/[^/@]*@/, '//***@'), health });
 
@@ -58,11 +57,11 @@ async function main(): Promise<void> {
     force.unref();
     try {
       // From here new turns are refused with a safe 503; turns already inside the engine finish.
-      const drained = runtime.engine.drain();
+      const drained = app.engine.drain();
       // Stops listening and waits for requests in flight (their turns included).
       await Promise.all([api.close({ drainMs: 2_000 }), stopSurfaces(surfaces, log)]);
       await drained;
-      await runtime.close();
+      await app.close();
       log.info('stopped');
       process.exit(0);
     } catch (err) {

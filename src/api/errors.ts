@@ -32,7 +32,7 @@ function fromFastify(err: FastifyError, bodyLimit: number): { status: number; js
     return { status: 400, json: { error: 'invalid_json', message: 'The request body is not valid JSON.' } };
   }
   if (status === 429) {
-    const after = (err as unknown as { after?: string }).after;
+    const after = 'after' in err && typeof err.after === 'string' ? err.after : undefined;
     return { status, json: { error: 'rate_limited', message: `Too many requests; try again in ${after ?? 'a minute'}.` } };
   }
   if (status >= 400 && status < 500) return { status, json: { error: 'bad_request', message: err.message } };

@@ -1,34 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { docSchema } from './openapi.ts';
+import type { Method, RouteDoc } from './route-doc.ts';
 import { parseOrThrow } from './validation.ts';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface ResponseDoc {
-  description: string;
-  schema?: z.ZodType;
-  /** Default application/json. */
-  contentType?: string;
-  /** Further media types the same answer may come in (audio in the format the service made). */
-  alsoContentTypes?: string[];
-}
-
-/** What the OpenAPI document says about one route. */
-export interface RouteDoc {
-  method: Method;
-  /** Fastify syntax: /api/interview/:type/start */
-  url: string;
-  summary: string;
-  description?: string;
-  tags: string[];
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  responses: Record<number, ResponseDoc>;
-  /** Whether API keys (when configured) apply. */
-  secured: boolean;
-}
+export type { Method, ResponseDoc, RouteDoc } from './route-doc.ts';
 
 /** Routes registered through `defineRoute`, in order. */
 export class RouteCatalog {

@@ -1,13 +1,11 @@
 import type { SpeechStack } from '../gpu/stack.ts';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Config } from '../config.ts';
 import type { InterviewEngine } from '../engine/engine.ts';
 import type { KeyValueStore } from '../engine/store/kv.ts';
@@ -27,7 +25,8 @@ import { interviewRoutes } from './routes/interview.ts';
 import { documentOnlySchemas, swaggerOptions } from './openapi.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { panelRoutes } from './routes/panel.ts';
-import type { DocumentIntake } from '../bots/shared/documents.ts';
+import type { DocumentIntake } from '../chat/documents.ts';
+import { voiceRoutes } from './routes/voice.ts';
 import { UserTokens } from './user-tokens.ts';
 import { usersRoutes } from './routes/users.ts';
 import { appVersion } from './version.ts';
@@ -48,7 +47,7 @@ export interface ApiServerOptions {
    * on loopback and private networks (Render, a compose reverse proxy), never the open internet.
    */
   trustProxy?: boolean | string | string[];
-  /** Register src/api/routes/voice.ts when that file exists (default true). */
+  /** Register the speech routes (src/api/routes/voice.ts); default true. */
   voiceRoutes?: boolean;
   /** The process's shared speech stack, handed to the voice routes (they build their own when absent). */
   speech?: SpeechStack;
@@ -60,16 +59,6 @@ export interface ApiServerOptions {
   processMetrics?: boolean;
   /** The document intake, so the browser panel can upload resumes and job descriptions. */
   documents?: DocumentIntake;
-}
-
-/** The options a route plugin such as routes/voice.ts receives when the server registers it. */
-export interface ApiPluginOptions {
-  engine: InterviewEngine;
-  config: ApiServerOptions['config'];
-  logger: Logger;
-  metrics: ApiMetrics;
-  healthSources: HealthSources;
-  speech?: SpeechStack;
 }
 
 export interface ApiServer {
@@ -100,8 +89,10 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   if (!healthSources.gpu && config.GPU_SERVER_URL) healthSources.gpu = gpuProbe(config.GPU_SERVER_URL, config.GPU_SERVER_API_KEY);
   const version = opts.version ?? appVersion();
 
+  // Typed as Fastify's logger so the instance has Fastify's default generics (what plugins expect).
+  const httpLog: FastifyBaseLogger = log;
   const app = Fastify({
-    loggerInstance: log,
+    loggerInstance: httpLog,
     serverFactory: raw.serverFactory,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: opts.trustProxy ?? 'loopback, linklocal, uniquelocal',
@@ -118,7 +109,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: frameworkErrorAnswer,
     clientErrorHandler: clientErrorAnswer,
-  }) as unknown as FastifyInstance;
+  });
 
   const ctx: ApiContext = {
     engine: opts.engine,
@@ -184,7 +175,7 @@ export async function createApiServer(opts: ApiServerOptions): Promise<ApiServer
   usersRoutes(app, ctx);
   docsRoutes(app, ctx);
   await app.register(panelRoutes, { ctx, ...(opts.documents ? { documents: opts.documents } : {}) });
-  if (opts.voiceRoutes !== false) await registerVoiceRoutes(app, { engine: opts.engine, config, logger: log, metrics, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
+  if (opts.voiceRoutes !== false) await app.register(voiceRoutes, { config, logger: log, healthSources, ...(opts.speech ? { speech: opts.speech } : {}) });
 
   const detach = metrics.attach(opts.engine);
   app.addHook('onClose', async () => detach());
@@ -230,17 +221,4 @@ function requestForLog(req: LoggedRequest) {
 
 function openConnections(app: FastifyInstance): Promise<number> {
   return new Promise((resolve) => app.server.getConnections((err, n) => resolve(err ? 0 : n)));
-}
-
-/** The speech routes live in their own module (src/api/routes/voice.ts), registered when it exists. */
-async function registerVoiceRoutes(app: FastifyInstance, opts: ApiPluginOptions): Promise<void> {
-  const url = new URL('./routes/voice.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return;
-  const mod = (await import(url.href)) as { default?: FastifyPluginAsync<ApiPluginOptions>; voiceRoutes?: FastifyPluginAsync<ApiPluginOptions> };
-  const plugin = mod.voiceRoutes ?? mod.default;
-  if (!plugin) {
-    opts.logger.warn('src/api/routes/voice.ts exports no plugin (default or voiceRoutes); voice routes are off');
-    return;
-  }
-  await app.register(plugin, opts);
 }

@@ -6,7 +6,7 @@
  * switch once.
  */
 import type { Logger } from 'pino';
-import type { HealthSignal } from './chain.ts';
+import type { HealthSignal } from '../resilience/fallback-chain.ts';
 
 export interface GpuStatus {
   configured: boolean;

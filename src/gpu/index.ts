@@ -3,8 +3,8 @@ export { createSpeechStack, sttProvidersFromConfig, ttsProvidersFromConfig } fro
 export type { SpeechStack, SpeechMode, VoiceMode, ChainedStt, ChainedTts, SpeechStackOptions } from './stack.ts';
 export { GpuHealth } from './health.ts';
 export type { GpuStatus, GpuHealthOptions } from './health.ts';
-export { SpeechChain } from './chain.ts';
-export type { ChainMember, ChainOutcome, AttemptRecord } from './chain.ts';
+export { FallbackChain } from '../resilience/fallback-chain.ts';
+export type { ChainMember, ChainOutcome, AttemptRecord } from '../resilience/fallback-chain.ts';
 export { CircuitBreaker } from '../resilience/breaker.ts';
 export { SpeechError, NoSpeechProvider } from './errors.ts';
 export type { SpeechErrorKind } from './errors.ts';

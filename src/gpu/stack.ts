@@ -7,7 +7,8 @@
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { SpeechChain, type ChainMember } from './chain.ts';
+import { FallbackChain, type ChainMember } from '../resilience/fallback-chain.ts';
+import { NoSpeechProvider } from './errors.ts';
 import type { BreakerOptions } from '../resilience/breaker.ts';
 import { GpuHealth, type GpuStatus } from './health.ts';
 import { OpenAICompatibleStt } from './stt/openai-compatible.ts';
@@ -124,8 +125,8 @@ export function createSpeechStack(o: SpeechStackOptions): SpeechStack {
     for (const l of listeners) l(now, before);
   };
   const common = { health, ...(o.logger ? { logger: o.logger } : {}), ...(o.breaker ? { breaker: o.breaker } : {}), ...(o.backoffMs !== undefined ? { backoffMs: o.backoffMs } : {}), onSettled: settle };
-  const sttChain = new SpeechChain(o.sttProviders ?? sttProvidersFromConfig(c), { capability: 'stt', deadlineMs: c.STT_TIMEOUT_MS * 2, ...common });
-  const ttsChain = new SpeechChain(o.ttsProviders ?? ttsProvidersFromConfig(c), { capability: 'tts', deadlineMs: c.TTS_TIMEOUT_MS * 2, ...common });
+  const sttChain = new FallbackChain(o.sttProviders ?? sttProvidersFromConfig(c), { capability: 'stt', noneAnswered: (tried, errors) => new NoSpeechProvider('stt', tried, errors), deadlineMs: c.STT_TIMEOUT_MS * 2, ...common });
+  const ttsChain = new FallbackChain(o.ttsProviders ?? ttsProvidersFromConfig(c), { capability: 'tts', noneAnswered: (tried, errors) => new NoSpeechProvider('tts', tried, errors), deadlineMs: c.TTS_TIMEOUT_MS * 2, ...common });
 
   function computeMode(): SpeechMode {
     const s = sttChain.available()[0];

@@ -1,4 +1,5 @@
 import type { Band, Report } from '../engine/types.ts';
+import { scoringNote } from '../engine/feedback/method.ts';
 import { fitText, textWidth } from './fonts.ts';
 import { competencyName, questionCountText, TYPE_LABEL } from './labels.ts';
 import { AXIS, BAND_COLOR, BAND_LABEL, BAND_TINT, bandFor, fmt1, GRID, INK, MUTED, px, svgDocument, text } from './svg.ts';
@@ -32,9 +33,7 @@ function header(r: Report, width: number): string[] {
 
 /** Which models (or the heuristic rules) produced the numbers: shown on every chart, never hidden. */
 function footnote(r: Report, y: number, width: number): string {
-  const note = r.scoring.heuristic
-    ? 'Heuristic scores: rule-based (structure, specifics, numbers, length), not a language model.'
-    : `Scored by ${r.scoring.providers.join(', ') || 'a language model'}.`;
+  const note = scoringNote(r.scoring, true);
   return text(PAD, y, fitText(note, width - 2 * PAD, 14), { size: 14, fill: MUTED });
 }
 

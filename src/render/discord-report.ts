@@ -1,7 +1,7 @@
 import type { Report } from '../engine/types.ts';
 import { escapeDiscord, plainDiscord } from './chat-escape.ts';
 import { overallText, TYPE_LABEL } from './labels.ts';
-import { type QuestionView, reportView, type ReportView } from './report-blocks.ts';
+import { fitQuestion, type QuestionView, reportView, type ReportView } from './report-blocks.ts';
 import { splitText, truncate } from './split-text.ts';
 import { BAND_COLOR } from './svg.ts';
 
@@ -78,13 +78,20 @@ function fieldsFor(rawName: string, value: string, inline = false): DiscordEmbed
   return splitText(value, DISCORD_LIMITS.fieldValue).map((v, i) => ({ name: i ? `${safeName} (cont.)` : safeName, value: v, inline }));
 }
 
-function questionField(q: QuestionView): DiscordEmbedField[] {
-  const name = `Q${q.n} · ${q.statusText} · ${q.competency}${q.scoredBy ? ` (${q.scoredBy})` : ''}`;
+function questionValue(q: QuestionView): string {
   const lines = [escapeDiscord(q.question)];
   for (const ref of q.refs) lines.push(`About ${escapeDiscord(ref)}`);
+  if (q.cappedBecause) lines.push(`**Why this score:** ${escapeDiscord(q.cappedBecause)}`);
   for (const e of q.evidence) lines.push(`> "${escapeDiscord(e)}"`);
   if (q.improvement) lines.push(`**Next time:** ${escapeDiscord(q.improvement)}`);
-  return fieldsFor(name, lines.join('\n'));
+  if (q.strongAnswer) lines.push(`*${escapeDiscord(q.strongAnswer)}*`);
+  return lines.join('\n');
+}
+
+/** One field per question where it fits in 1024 characters (shortening the least useful parts first), else "(cont.)" fields. */
+function questionField(q: QuestionView): DiscordEmbedField[] {
+  const name = `Q${q.n} · ${q.statusText} · ${q.competency}${q.scoredBy ? ` (${q.scoredBy})` : ''}`;
+  return fieldsFor(name, questionValue(fitQuestion(q, questionValue, DISCORD_LIMITS.fieldValue)));
 }
 
 function bullets(items: string[]): string {

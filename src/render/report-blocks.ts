@@ -1,4 +1,5 @@
 import { PHRASES } from '../engine/i18n/phrases.ts';
+import { scoringNote } from '../engine/feedback/method.ts';
 import { bandFor } from '../engine/feedback/report.ts';
 import type { Band, Report } from '../engine/types.ts';
 import { REPORT_CHART_NAME } from './chart-names.ts';
@@ -18,6 +19,8 @@ const MAX_QUESTION = 400;
 const MAX_ITEM = 300;
 const MAX_ITEMS = 8;
 const MAX_NOTE = 200;
+const MAX_REASON = 300;
+const MAX_STRONG = 600;
 
 const items = (xs: string[]) => xs.map((x) => truncate(oneLine(x), MAX_ITEM)).filter(Boolean).slice(0, MAX_ITEMS);
 
@@ -34,6 +37,10 @@ export interface QuestionView {
   /** Up to two quotes of the candidate's own words, single-line, each at most 300 characters. */
   evidence: string[];
   improvement?: string;
+  /** Why the score was held down (off topic, a non-answer, buzzwords without a mechanism...). */
+  cappedBecause?: string;
+  /** "For a strong answer, you would ...": what the question was looking for, in second person. */
+  strongAnswer?: string;
   /** For customize questions: which document lines the question is about. */
   refs: string[];
   /** The model that scored it, when not the heuristic rules. */
@@ -92,7 +99,11 @@ export function reportView(r: Report): ReportView {
       refs: (q.source?.refs ?? []).map((ref) => `${ref.source} lines ${ref.lineStart}-${ref.lineEnd}: "${truncate(oneLine(ref.quote), 160)}"`),
     };
     if (scored) v.band = bandFor(q.score!);
-    if (q.improvements[0]) v.improvement = truncate(oneLine(q.improvements[0]), MAX_ITEM);
+    if (q.cappedBecause) v.cappedBecause = truncate(oneLine(q.cappedBecause), MAX_REASON);
+    // The capped reason is often also the first improvement; say it once, as the reason.
+    const tip = q.improvements.find((x) => x !== q.cappedBecause);
+    if (tip) v.improvement = truncate(oneLine(tip), MAX_ITEM);
+    if (q.strongAnswer && q.status !== 'unanswered') v.strongAnswer = shortenStrongAnswer(oneLine(q.strongAnswer), MAX_STRONG);
     if (scored && !q.heuristic && q.scoredBy) v.scoredBy = q.scoredBy;
     return v;
   });
@@ -103,9 +114,7 @@ export function reportView(r: Report): ReportView {
     overallLine: `${lang?.report.overall ?? 'Overall'}: ${overallText(r)}${r.partial ? ` (${lang?.report.partial ?? 'partial interview'})` : ''}`,
     band: r.overall.band,
     metaLine: `Coverage ${Math.round(r.coverage * 100)}% · ${r.durationMinutes} min · ${oneLine(r.role)} (${r.level})`,
-    scoringNote: r.scoring.heuristic
-      ? 'Scored by the built-in heuristic rules (structure, specifics, numbers, length), not a language model.'
-      : `Scored by: ${r.scoring.providers.join(', ')}.`,
+    scoringNote: scoringNote(r.scoring),
     summary: r.summary.trim(),
     questions,
     strengths: items(r.strengths),
@@ -120,4 +129,51 @@ export function reportView(r: Report): ReportView {
     view.usageLine = `Model usage: ${r.usage.inputTokens} tokens in, ${r.usage.outputTokens} out, about $${r.usage.costUsd.toFixed(4)}.`;
   }
   return view;
+}
+
+const STRONG_LEAD = 'For a strong answer, you would ';
+
+/**
+ * The strong-answer line within `max` characters. It lists what the answer should do, most
+ * important first ("..., you would A; B; and C."), so a line too long keeps its first items
+ * whole and marks the rest as left out, rather than stopping mid-word.
+ */
+export function shortenStrongAnswer(line: string, max: number): string {
+  if (line.length <= max) return line;
+  if (line.startsWith(STRONG_LEAD)) {
+    const items = line.slice(STRONG_LEAD.length).replace(/\.$/, '').split(/;\s+(?:and\s+)?/);
+    for (let k = items.length - 1; k >= 1; k--) {
+      const out = `${STRONG_LEAD}${items.slice(0, k).join('; ')}; …`;
+      if (out.length <= max) return out;
+    }
+  }
+  return truncate(line, max);
+}
+
+/**
+ * Smaller and smaller versions of one question, for a surface with a hard size limit: each
+ * step drops or shortens what the candidate needs least (a second quote, extra document
+ * references, a long question text) before touching the reason for the score, the tip or
+ * the strong-answer line. `render` gives the text the view becomes; the first version that
+ * fits within `max` is returned, else the smallest (the caller splits that on line breaks).
+ */
+export function fitQuestion(q: QuestionView, render: (q: QuestionView) => string, max: number): QuestionView {
+  const steps: ((v: QuestionView) => QuestionView)[] = [
+    (v) => ({ ...v, evidence: v.evidence.slice(0, 1) }),
+    (v) => ({ ...v, refs: v.refs.slice(0, 1) }),
+    (v) => ({ ...v, question: truncate(v.question, 200) }),
+    (v) => ({ ...v, evidence: v.evidence.map((e) => truncate(e, 150)) }),
+    (v) => (v.strongAnswer ? { ...v, strongAnswer: shortenStrongAnswer(v.strongAnswer, 250) } : v),
+    (v) => (v.improvement ? { ...v, improvement: truncate(v.improvement, 150) } : v),
+    (v) => ({ ...v, refs: [] }),
+    (v) => ({ ...v, evidence: [] }),
+    (v) => (v.cappedBecause ? { ...v, cappedBecause: truncate(v.cappedBecause, 150) } : v),
+  ];
+  let cur = q;
+  if (render(cur).length <= max) return cur;
+  for (const step of steps) {
+    cur = step(cur);
+    if (render(cur).length <= max) return cur;
+  }
+  return cur;
 }

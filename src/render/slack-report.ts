@@ -1,7 +1,7 @@
 import type { Report } from '../engine/types.ts';
 import { escapeSlack } from './chat-escape.ts';
 import { overallText, TYPE_LABEL } from './labels.ts';
-import { type QuestionView, reportView } from './report-blocks.ts';
+import { fitQuestion, type QuestionView, reportView } from './report-blocks.ts';
 import { splitText, truncate } from './split-text.ts';
 
 /** Block Kit limits (https://api.slack.com/reference/block-kit/blocks). */
@@ -44,37 +44,61 @@ function sections(text: string): SlackBlock[] {
   return splitText(text, SLACK_LIMITS.sectionText).map((t) => ({ type: 'section', text: mrkdwn(t) }));
 }
 
-function questionText(q: QuestionView): string {
+function questionMrkdwn(q: QuestionView): string {
   const lines = [`*Q${q.n} · ${escapeSlack(q.competency)} · ${q.statusText}*${q.scoredBy ? ` _(${escapeSlack(q.scoredBy)})_` : ''}`, escapeSlack(q.question)];
   for (const ref of q.refs) lines.push(`_About ${escapeSlack(ref)}_`);
+  if (q.cappedBecause) lines.push(`*Why this score:* ${escapeSlack(q.cappedBecause)}`);
   for (const e of q.evidence) lines.push(`> “${escapeSlack(e)}”`);
   if (q.improvement) lines.push(`*Next time:* ${escapeSlack(q.improvement)}`);
+  if (q.strongAnswer) lines.push(escapeSlack(q.strongAnswer));
   return lines.join('\n');
+}
+
+/** One question in one section of at most 3000 characters, shortening the least useful parts first. */
+function questionText(q: QuestionView): string {
+  return questionMrkdwn(fitQuestion(q, questionMrkdwn, SLACK_LIMITS.sectionText));
 }
 
 const bullets = (items: string[]) => items.map((s) => `• ${escapeSlack(s)}`).join('\n');
 
 /**
  * Merges runs of question sections into fewer sections (each still under 3000 characters)
- * until the message fits in 50 blocks; if even that is not enough, the tail is dropped and a
- * closing note says so.
+ * until the message fits in 50 blocks. If even that is not enough, whole questions are left
+ * out from the end, and a note says how many: the summary, strengths, what to improve and
+ * how the report was scored always stay.
  */
 function fitBlocks(head: SlackBlock[], questions: string[], tail: SlackBlock[]): SlackBlock[] {
-  let qBlocks = questions.flatMap(sections);
-  if (head.length + qBlocks.length + tail.length > SLACK_LIMITS.blocks) {
-    const merged: string[] = [];
+  let groups = questions.map((q) => ({ count: 1, blocks: sections(q) }));
+  const size = () => head.length + tail.length + groups.reduce((n, g) => n + g.blocks.length, 0);
+  if (size() > SLACK_LIMITS.blocks) {
+    const merged: { count: number; text: string }[] = [];
     for (const q of questions) {
       const last = merged[merged.length - 1];
-      if (last !== undefined && last.length + 2 + q.length <= SLACK_LIMITS.sectionText) merged[merged.length - 1] = `${last}\n\n${q}`;
-      else merged.push(q);
+      if (last && last.text.length + 2 + q.length <= SLACK_LIMITS.sectionText) {
+        last.text = `${last.text}\n\n${q}`;
+        last.count += 1;
+      } else merged.push({ count: 1, text: q });
     }
-    qBlocks = merged.flatMap(sections);
+    groups = merged.map((m) => ({ count: m.count, blocks: sections(m.text) }));
   }
-  const all = [...head, ...qBlocks, ...tail];
-  if (all.length <= SLACK_LIMITS.blocks) return all;
-  const kept = all.slice(0, SLACK_LIMITS.blocks - 1);
-  kept.push({ type: 'context', elements: [mrkdwn('_Report shortened to fit one Slack message; the full report is on the dashboard._')] });
-  return kept;
+  if (size() <= SLACK_LIMITS.blocks) return [...head, ...groups.flatMap((g) => g.blocks), ...tail];
+
+  const room = SLACK_LIMITS.blocks - head.length - tail.length - 1;
+  const kept: SlackBlock[] = [];
+  let shown = 0;
+  for (const g of groups) {
+    if (kept.length + g.blocks.length > room) break;
+    kept.push(...g.blocks);
+    shown += g.count;
+  }
+  const left = questions.length - shown;
+  const note: SlackBlock = {
+    type: 'context',
+    elements: [mrkdwn(`_Report shortened to fit one Slack message: ${left} more question${left === 1 ? ' is' : 's are'} in the full report on the dashboard._`)],
+  };
+  const out = [...head, ...kept, note, ...tail];
+  // Only a head or tail that alone passes the limit (not seen in practice) is cut here.
+  return out.length <= SLACK_LIMITS.blocks ? out : [...out.slice(0, SLACK_LIMITS.blocks - 1), out[out.length - 1]!];
 }
 
 /**

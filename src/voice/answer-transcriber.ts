@@ -7,8 +7,8 @@
  * or that are near-silent are never sent; text Whisper makes up on silence ("Thank you for
  * watching") is dropped, so neither can become an answer.
  */
-import { float32ToInt16 } from '../gpu/audio/pcm.ts';
-import type { Utterance } from '../gpu/audio/segmenter.ts';
+import { float32ToInt16 } from '../audio/pcm.ts';
+import type { Utterance } from '../audio/segmenter.ts';
 import { isHallucination } from '../gpu/stt/hallucinations.ts';
 import type { SpeechToText } from '../gpu/stt/types.ts';
 import { buildSttPrompt } from './stt-prompt.ts';

@@ -11,10 +11,10 @@
  * behaviour is the same whether packets arrive in real time or, in tests, all at once.
  */
 import type { Logger } from 'pino';
-import type { SegmentEvent, Utterance } from '../gpu/audio/segmenter.ts';
-import { SpeakerPipeline } from '../gpu/audio/speaker-pipeline.ts';
-import { createVad, type CreateVadOptions } from '../gpu/audio/vad/create.ts';
-import { VAD_SAMPLE_RATE, type VoiceActivityDetector } from '../gpu/audio/vad/types.ts';
+import type { SegmentEvent, Utterance } from '../audio/segmenter.ts';
+import { SpeakerPipeline } from '../audio/speaker-pipeline.ts';
+import { createVad, type CreateVadOptions } from '../audio/vad/create.ts';
+import { VAD_SAMPLE_RATE, type VoiceActivityDetector } from '../audio/vad/types.ts';
 
 export interface ListenerOptions {
   /** Silence that ends the answer; with requiredSilenceMs, the shortest that may. */

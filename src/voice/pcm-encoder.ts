@@ -5,11 +5,11 @@
  * decoder (Discord's) plays such packets like any other. Other rates are resampled to 48 kHz. Creating a libsamplerate converter costs
  * 10-20 ms (a WASM instance) and its first run as much again, which would sit right in
  * front of the first word of every sentence; a pool per voice session pays that once, and
- * warm() can pay it before the interview starts. Same conversion as gpu/audio/playback.ts.
+ * warm() can pay it before the interview starts. Same conversion as src/audio/playback.ts.
  */
-import { OPUS_INPUT_RATES, OPUS_RATE, OpusPacketEncoder, SPEECH_PLAYBACK_ENCODER, type OpusRate } from '../gpu/audio/opus.ts';
-import { float32ToInt16, int16ToFloat32 } from '../gpu/audio/pcm.ts';
-import { StreamingResampler } from '../gpu/audio/resampler.ts';
+import { OPUS_INPUT_RATES, OPUS_RATE, OpusPacketEncoder, SPEECH_PLAYBACK_ENCODER, type OpusRate } from '../audio/opus.ts';
+import { float32ToInt16, int16ToFloat32 } from '../audio/pcm.ts';
+import { StreamingResampler } from '../audio/resampler.ts';
 
 class Converter {
   readonly key: string;

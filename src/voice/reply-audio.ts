@@ -7,9 +7,9 @@
  */
 import { Readable } from 'node:stream';
 import prism from 'prism-media';
-import { OPUS_FRAME_SAMPLES, OpusPacketDecoder, OpusPacketEncoder, opusPacketSamples, SPEECH_PLAYBACK_ENCODER } from '../gpu/audio/opus.ts';
-import { bufferToInt16 } from '../gpu/audio/pcm.ts';
-import { decodeWav } from '../gpu/audio/wav.ts';
+import { OPUS_FRAME_SAMPLES, OpusPacketDecoder, OpusPacketEncoder, opusPacketSamples, SPEECH_PLAYBACK_ENCODER } from '../audio/opus.ts';
+import { bufferToInt16 } from '../audio/pcm.ts';
+import { decodeWav } from '../audio/wav.ts';
 import { SpeechError } from '../gpu/errors.ts';
 import { synthesizeSentences } from '../gpu/tts/stream.ts';
 import type { SynthesisResult, TextToSpeech } from '../gpu/tts/types.ts';

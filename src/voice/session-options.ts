@@ -1,8 +1,8 @@
 /** How a VoiceInterviewSession is wired and tuned, and what it counts. */
 import type { Logger } from 'pino';
 import type { Reply } from '../engine/types.ts';
-import type { CreateVadOptions } from '../gpu/audio/vad/create.ts';
-import type { VoiceActivityDetector } from '../gpu/audio/vad/types.ts';
+import type { CreateVadOptions } from '../audio/vad/create.ts';
+import type { VoiceActivityDetector } from '../audio/vad/types.ts';
 import type { EndOfTurnOptions } from './end-of-turn.ts';
 import type { SilenceClockOptions } from './silence-clock.ts';
 import type { AudioSink, SpeakerPacket, TranscriptEvent, VoiceSpeech } from './types.ts';

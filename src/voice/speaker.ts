@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { TextToSpeech } from '../gpu/tts/types.ts';
-import { isAbortError } from '../gpu/errors.ts';
+import { isAbortError } from '../resilience/network.ts';
 import { PcmOpusEncoder } from './pcm-encoder.ts';
 import { replyOpusPackets } from './reply-audio.ts';
 import { streamedReplyOpusPackets } from './streamed-reply.ts';

@@ -5,16 +5,16 @@
  * when one that accepts them is available, and fail with a plain message otherwise.
  */
 import { prepareUpload, UploadError } from '../gpu/stt/decode-upload.ts';
+import { AppError } from '../resilience/errors.ts';
 import type { SpeechToText, TranscribeOptions, TranscribeResult } from '../gpu/stt/types.ts';
 
 export type AudioFileErrorCode = 'too_large' | 'unsupported_audio' | 'audio_too_long' | 'no_speech_service';
 
 /** A failure whose message is written for the person who sent the clip. */
-export class AudioFileError extends Error {
+export class AudioFileError extends AppError {
   readonly code: AudioFileErrorCode;
-  readonly retryable = false;
   constructor(code: AudioFileErrorCode, message: string) {
-    super(message);
+    super({ kind: 'user', message, retryable: false, safeMessage: message });
     this.name = 'AudioFileError';
     this.code = code;
   }

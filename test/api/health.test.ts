@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { healthSourcesFromExtras } from '../../src/api/health-sources.ts';
+import { providerHealth } from '../../src/app/health.ts';
+import type { ProviderHealth as ChainHealth } from '../../src/engine/llm/chain.ts';
 import type { HealthSources } from '../../src/api/health.ts';
 import { MemoryKeyValueStore } from '../../src/engine/store/memory-store.ts';
 import { makeApi } from './helpers.ts';
@@ -101,22 +102,24 @@ describe('/health and the degradation table', () => {
 
   it('reads a language-model chain\'s health() from the wiring', async () => {
     // The chain's own shape (src/engine/llm/chain.ts): Gemini listed once per model.
-    const sources = healthSourcesFromExtras({
-      llm: {
-        health: async () => [
-          { provider: 'gemini', model: 'gemini-2.5-flash', configured: true, state: 'over-quota', usedToday: 1500, quota: 1500 },
-          { provider: 'gemini', model: 'gemini-2.0-flash', configured: true, state: 'open-circuit', usedToday: 3, quota: 1500, lastError: 'Gemini answered 503' },
-          { provider: 'openai', model: 'gpt-4o-mini', configured: true, state: 'ok', usedToday: 0, quota: 0 },
-        ],
-      },
-    });
+    const chain = (list: Omit<ChainHealth, 'name'>[]) => ({ health: async () => list.map((p) => ({ ...p, name: `${p.provider}/${p.model}` })) });
+    const sources = {
+      providers: () =>
+        providerHealth(
+          chain([
+            { provider: 'gemini', model: 'gemini-2.5-flash', configured: true, ok: false, state: 'over-quota', usedToday: 1500, quota: 1500 },
+            { provider: 'gemini', model: 'gemini-2.0-flash', configured: true, ok: false, state: 'open-circuit', usedToday: 3, quota: 1500, lastError: 'Gemini answered 503' },
+            { provider: 'openai', model: 'gpt-4o-mini', configured: true, ok: true, state: 'ok', usedToday: 0, quota: 0 },
+          ]),
+        ),
+    };
     const { body } = await health(sources);
     expect(body.status).toBe('degraded');
     expect(body.mode.interviewer).toBe('openai');
     expect(body.providers['gemini:gemini-2.0-flash']).toEqual({ configured: true, ok: false, model: 'gemini-2.0-flash', state: 'open-circuit', detail: 'Gemini answered 503' });
     expect(body.providers.openai).toMatchObject({ ok: true, state: 'ok' });
 
-    const unconfigured = healthSourcesFromExtras({ llm: { health: () => [{ provider: 'openai', model: 'gpt-4o-mini', configured: false, state: 'misconfigured', lastError: 'set OPENAI_API_KEY' }] } });
+    const unconfigured = { providers: () => providerHealth(chain([{ provider: 'openai', model: 'gpt-4o-mini', configured: false, ok: false, state: 'misconfigured', usedToday: 0, quota: 0, lastError: 'set OPENAI_API_KEY' }])) };
     const off = await health(unconfigured);
     expect(off.body).toMatchObject({ status: 'ok', mode: { interviewer: 'offline' }, providers: { openai: { configured: false, ok: false } } });
   });

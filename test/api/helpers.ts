@@ -3,7 +3,8 @@ import { loadConfig } from '../../src/config.ts';
 import type { Brain } from '../../src/engine/brain.ts';
 import { InterviewEngine } from '../../src/engine/engine.ts';
 import type { KeyValueStore } from '../../src/engine/store/kv.ts';
-import { createRuntime } from '../../src/runtime.ts';
+import { createApp } from '../../src/app/app.ts';
+import { NO_PARTS } from '../../src/app/parts.ts';
 import { SessionStore } from '../../src/engine/store/session-store.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createApiServer, type ApiServerOptions } from '../../src/api/server.ts';
@@ -16,7 +17,7 @@ export async function makeApi(env: Record<string, string> = {}, extra: Partial<A
   const config = loadConfig({ STORE_URL: 'memory://', ...env });
   const logger = extra.logger ?? silentLogger();
   // The real runtime (store from STORE_URL, mode lines), unless a test brings its own store.
-  const rt = extra.kv ? undefined : await createRuntime(config, logger, extra.brain ? { brain: extra.brain } : {});
+  const rt = extra.kv ? undefined : await createApp(config, logger, { ...NO_PARTS, interviewer: extra.brain ?? null });
   const kv = extra.kv ?? rt!.kv;
   const engine = rt?.engine ?? new InterviewEngine({ store: new SessionStore(kv), logger, maxAnswerChars: config.MAX_ANSWER_CHARS });
   const { brain: _brain, kv: _kv, ...serverOpts } = extra;

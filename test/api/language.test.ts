@@ -3,7 +3,7 @@ import { createApiServer } from '../../src/api/server.ts';
 import { SessionView, StartResponse } from '../../src/api/schemas.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { bootRuntime } from '../../src/runtime.ts';
+import { buildApp } from '../../src/app/app.ts';
 import { type Fakes, GEMINI_KEY, startFakes } from '../engine/llm/setup.ts';
 import { apiForTest, post } from './helpers.ts';
 
@@ -25,9 +25,9 @@ describe('an interview in Spanish over HTTP, on Gemini', () => {
   async function server() {
     const config = loadConfig({ STORE_URL: 'memory://', GEMINI_API_KEY: GEMINI_KEY, GEMINI_BASE_URL: f.gemini.url, GEMINI_MODELS: 'gemini-2.5-flash', LLM_TURN_DEADLINE_MS: '3000' });
     const logger = silentLogger();
-    const { runtime } = await bootRuntime(config, logger, { speech: false });
-    const api = await createApiServer({ engine: runtime.engine, kv: runtime.kv, logger, config, processMetrics: false, voiceRoutes: false, modeNotes: runtime.modeNotes });
-    return { app: api.app, close: async () => { await api.close(); await runtime.close(); } };
+    const app = await buildApp(config, logger, { speech: false });
+    const api = await createApiServer({ engine: app.engine, kv: app.kv, logger, config, processMetrics: false, voiceRoutes: false, modeNotes: app.modeNotes });
+    return { app: api.app, close: async () => { await api.close(); await app.close(); } };
   }
 
   test('prompts ask for Spanish, the replies are the model\'s own words, and the report is in Spanish', async () => {

@@ -80,7 +80,7 @@ describe('panel routes', () => {
     expect(early.statusCode).toBe(409);
     expect((await app.inject({ method: 'GET', url: '/api/reports/nope', headers: bearer })).statusCode).toBe(404);
 
-    const { id, start: own } = await runInterview(app, { userId: 'rep', answer: 'I cut our <b>build</b> time by 40% by caching <script>alert(1)</script> the dependency layer, and I measured it for two weeks.' });
+    const { id, start: own } = await runInterview(app, { userId: 'rep', answer: 'I want this role because I love making developer tools faster for a team like yours: at my last company I cut our <b>build</b> time by 40% by caching <script>alert(1)</script> the dependency layer, and I measured it for two weeks before and after.' });
     const token = own.json.user_token as string;
     // Only its owner (or an API key) reads a report.
     expect((await app.inject({ method: 'GET', url: `/api/reports/${id}` })).statusCode).toBe(401);

@@ -139,9 +139,11 @@ describe('docker-compose.yml', () => {
     expect(bot.build).toBe('.');
     expect(bot.profiles).toBeUndefined();
     expect(bot.environment.STORE_URL).toBe('redis://redis:6379');
-    expect(bot.ports).toContain('8000:8000');
+    // Published on the API's port, on loopback unless BIND_ADDRESS says otherwise.
+    expect(bot.ports).toContain('${BIND_ADDRESS:-127.0.0.1}:8000:8000');
     expect(bot.depends_on.redis.condition).toBe('service_healthy');
-    expect(redis.image).toMatch(/^redis:/);
+    // Pinned, and overridable: ${REDIS_IMAGE:-redis:<version>}.
+    expect(redis.image).toMatch(/redis:\d/);
     expect(redis.healthcheck.test).toContain('ping');
     for (const k of Object.keys(bot.environment)) expect(knownVar(k), k).toBe(true);
     for (const s of SECRET_VARS) expect(bot.environment[s]).toBeUndefined();

@@ -41,7 +41,8 @@ describe('competency chart', () => {
       expect(t).toContain(score);
     }
     expect(t).toContain('3.4 / 5 · Solid');
-    expect(t.some((s) => s.startsWith('Heuristic scores'))).toBe(true);
+    // The whole footnote fits (no ellipsis) and says what the rules judge today.
+    expect(t).toContain('Heuristic scores: rules that judge what each answer covered, not a language model.');
     for (const tick of ['0', '1', '2', '3', '4', '5']) expect(t).toContain(tick);
   });
 
@@ -56,6 +57,8 @@ describe('competency chart', () => {
     const t = texts(competencyChartSvg(sampleReport({ scoring: { heuristic: false, providers: ['gemini/gemini-2.5-flash'] } })));
     expect(t.some((s) => s.startsWith('Heuristic'))).toBe(false);
     expect(t).toContain('Scored by gemini/gemini-2.5-flash.');
+    const mixed = texts(competencyChartSvg(sampleReport({ scoring: { heuristic: false, providers: ['gemini/gemini-2.5-flash', 'heuristic'] } })));
+    expect(mixed).toContain('Scored by gemini/gemini-2.5-flash and the built-in rules.');
   });
 
   test('names and competencies with <&> and control characters are escaped and still render', () => {

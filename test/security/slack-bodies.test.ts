@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApiServer, type ApiServer } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
-import type { Runtime } from '../../src/runtime.ts';
-import { startSurfaces, stopSurfaces, type RunningSurface } from '../../src/surfaces.ts';
-import { makeEngine } from '../helpers/engine.ts';
+import { composeApp } from '../../src/app/app.ts';
+import { NO_PARTS } from '../../src/app/parts.ts';
+import type { RunningSurface } from '../../src/app/surface.ts';
+import { startSurfaces, stopSurfaces } from '../../src/app/surfaces.ts';
+import { MemoryKeyValueStore } from '../../src/engine/store/memory-store.ts';
 import { sendSigned, sendSlashCommand, sendUrlVerification, startFakeSlack, type FakeSlack } from '../fakes/slack/index.ts';
 import { CANDIDATE, SECRET } from '../bots/slack/harness.ts';
 
@@ -26,11 +28,9 @@ describe('Slack request guard', () => {
     process.on('unhandledRejection', onRejection);
     fake = await startFakeSlack({ users: [CANDIDATE] });
     const config = loadConfig({ SLACK_BOT_TOKEN: fake.identity.botToken, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, STORE_URL: 'memory://' });
-    const { engine, kv, store } = makeEngine();
-    const logger = silentLogger();
-    const runtime: Runtime = { config, logger, kv, store, engine, modeNotes: () => [], close: async () => undefined };
-    api = await createApiServer({ engine, kv, logger, config, processMetrics: false, voiceRoutes: false });
-    running = await startSurfaces({ config, logger, runtime, extras: {}, http: api });
+    const app = composeApp(config, silentLogger(), new MemoryKeyValueStore(), NO_PARTS);
+    api = await createApiServer({ engine: app.engine, kv: app.kv, logger: app.logger, config, processMetrics: false, voiceRoutes: false });
+    running = await startSurfaces({ app, http: api });
     const { url } = await api.listen({ port: 0, host: '127.0.0.1' });
     return `${url}/slack/events`;
   }

@@ -4,7 +4,7 @@
  */
 import { createHook } from 'node:async_hooks';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildTimeline, speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { ScriptedStt, ToneTts } from './helpers/fake-speech.ts';
 import { CANDIDATE, voiceHarness } from './helpers/harness.ts';
 

@@ -4,14 +4,14 @@
  */
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { decodeWav } from '../../src/gpu/audio/wav.ts';
-import type { ChainMember } from '../../src/gpu/chain.ts';
+import { decodeWav } from '../../src/audio/wav.ts';
+import type { ChainMember } from '../../src/resilience/fallback-chain.ts';
 import { GpuHealth } from '../../src/gpu/health.ts';
 import { createSpeechStack, type SpeechStack } from '../../src/gpu/stack.ts';
 import type { SpeechToText } from '../../src/gpu/stt/types.ts';
 import type { TextToSpeech } from '../../src/gpu/tts/types.ts';
 import { FakeSpeechServer } from '../fakes/speech/index.ts';
-import { buildTimeline, speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { ScriptedStt, ToneTts } from './helpers/fake-speech.ts';
 import { CANDIDATE, voiceHarness, type Harness } from './helpers/harness.ts';
 

@@ -11,10 +11,10 @@ import { createDiscordVoice, type DiscordVoiceController } from '../../src/bots/
 import { CONNECTION_LOST, NOT_IN_VOICE } from '../../src/bots/discord/voice/messages.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { createRuntime, type Runtime } from '../../src/runtime.ts';
+import { createApp, type App } from '../../src/app/app.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.ts';
 import { FakeVoiceServer, selfSignedCert, trustInThisProcess } from '../fakes/discord-voice/index.ts';
-import { buildTimeline, speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { ScriptedStt, ToneTts } from './helpers/fake-speech.ts';
 
 const TOKEN = 'fake-bot-token';
@@ -24,7 +24,7 @@ let clips: SpokenClip[];
 let fake: FakeDiscord;
 let server: FakeVoiceServer;
 let client: Client;
-let runtime: Runtime;
+let runtime: App;
 let voice: DiscordVoiceController;
 let stt: ScriptedStt;
 let tts: ToneTts;
@@ -55,13 +55,13 @@ beforeEach(async () => {
   textId = fake.channel('interviews').id;
   roomId = fake.channel('Interview Room').id;
   alice = fake.user('alice').id;
-  runtime = await createRuntime(loadConfig({ STORE_URL: 'memory://', LOG_LEVEL: 'silent' }), silentLogger());
+  runtime = await createApp(loadConfig({ STORE_URL: 'memory://', LOG_LEVEL: 'silent' }), silentLogger());
   stt = await ScriptedStt.forClips(clips);
   tts = new ToneTts();
   tts.msPerChar = 4;
   finished.length = 0;
   voice = createDiscordVoice({
-    runtime,
+    app: runtime,
     speech: { stt, tts },
     logger: silentLogger(),
     tuning: { reconnectWindowMs: 400, readyTimeoutMs: 5000 },

@@ -10,7 +10,7 @@ import { GpuHealth } from '../../src/gpu/health.ts';
 import { createSpeechStack } from '../../src/gpu/stack.ts';
 import { EDGE_VOICES, VOICE_PRESET_NAMES, voiceFor, xttsLanguage } from '../../src/gpu/tts/voices.ts';
 import { FakeSpeechServer } from '../fakes/speech/index.ts';
-import { buildTimeline, speak } from '../gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak } from '../audio/speech-fixtures.ts';
 import { CANDIDATE, voiceHarness } from './helpers/harness.ts';
 
 const cleanup: (() => Promise<void>)[] = [];

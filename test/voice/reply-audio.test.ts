@@ -4,8 +4,8 @@
  * encoded, mp3 refused with a typed error.
  */
 import { describe, expect, test } from 'vitest';
-import { OggOpusMuxer } from '../../src/gpu/audio/ogg-opus.ts';
-import { OPUS_FRAME_SAMPLES, OpusPacketDecoder, OpusPacketEncoder, opusPacketSamples } from '../../src/gpu/audio/opus.ts';
+import { OggOpusMuxer } from '../../src/audio/ogg-opus.ts';
+import { OPUS_FRAME_SAMPLES, OpusPacketDecoder, OpusPacketEncoder, opusPacketSamples } from '../../src/audio/opus.ts';
 import { SpeechError } from '../../src/gpu/errors.ts';
 import type { SynthesisResult } from '../../src/gpu/tts/types.ts';
 import { synthesisToOpusPackets } from '../../src/voice/reply-audio.ts';

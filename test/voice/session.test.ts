@@ -4,10 +4,10 @@
  * Speech-to-text and text-to-speech are the fakes beside their interfaces.
  */
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { OpusPacketDecoder } from '../../src/gpu/audio/opus.ts';
+import { OpusPacketDecoder } from '../../src/audio/opus.ts';
 import type { Reply } from '../../src/engine/types.ts';
 import { NUDGE_TEXT } from '../../src/voice/notices.ts';
-import { buildTimeline, speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { CountingStt, RecordingSink, ScriptedStt, ToneTts } from './helpers/fake-speech.ts';
 import { CANDIDATE, OTHER, voiceHarness, type Harness } from './helpers/harness.ts';
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Reply } from '../../src/engine/types.ts';
 import { SentenceAccumulator } from '../../src/gpu/tts/sentences.ts';
-import { buildTimeline, speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { ScriptedStt, ToneTts } from './helpers/fake-speech.ts';
 import { CANDIDATE, voiceHarness, type Harness } from './helpers/harness.ts';
 

@@ -7,7 +7,7 @@ import type { PlanQuestion } from '../../src/engine/types.ts';
 import { createSpeechStack, type SpeechStack } from '../../src/gpu/stack.ts';
 import { buildSttPrompt, namesIn, sessionTerms } from '../../src/voice/stt-prompt.ts';
 import { FakeSpeechServer } from '../fakes/speech/index.ts';
-import { buildTimeline, speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { speechConfig } from '../gpu/speech/helpers.ts';
 import { ToneTts } from './helpers/fake-speech.ts';
 import { CANDIDATE, voiceHarness, type Harness } from './helpers/harness.ts';

@@ -5,17 +5,17 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createDiscordVoice } from '../../src/bots/discord/voice/index.ts';
 import { loadConfig } from '../../src/config.ts';
-import { OggOpusMuxer, OpusPacketEncoder } from '../../src/gpu/audio/index.ts';
-import { float32ToInt16, monoToStereo } from '../../src/gpu/audio/pcm.ts';
-import { resample } from '../../src/gpu/audio/resampler.ts';
-import { encodeWav } from '../../src/gpu/audio/wav.ts';
+import { OggOpusMuxer, OpusPacketEncoder } from '../../src/audio/index.ts';
+import { float32ToInt16, monoToStereo } from '../../src/audio/pcm.ts';
+import { resample } from '../../src/audio/resampler.ts';
+import { encodeWav } from '../../src/audio/wav.ts';
 import { createSpeechStack } from '../../src/gpu/stack.ts';
 import type { EncodedFormat, SpeechToText, SttAudio, TranscribeResult } from '../../src/gpu/stt/types.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { createRuntime } from '../../src/runtime.ts';
+import { createApp } from '../../src/app/app.ts';
 import { AudioFileError, transcribeAudioFile } from '../../src/voice/transcribe-file.ts';
 import { FakeSpeechServer } from '../fakes/speech/index.ts';
-import { speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { ScriptedStt } from './helpers/fake-speech.ts';
 
 let clip: SpokenClip;
@@ -110,9 +110,9 @@ describe('transcribeAudioFile', () => {
     cleanup.push(() => gpu.stop());
     gpu.transcript = 'It went well.';
     const config = loadConfig({ STORE_URL: 'memory://', LOG_LEVEL: 'silent', EDGE_TTS_ENABLED: 'false', GPU_SERVER_URL: gpu.url });
-    const runtime = await createRuntime(config, silentLogger());
+    const runtime = await createApp(config, silentLogger());
     cleanup.push(() => runtime.close());
-    const voice = createDiscordVoice({ runtime, speech: createSpeechStack({ config }), logger: silentLogger() });
+    const voice = createDiscordVoice({ app: runtime, speech: createSpeechStack({ config }), logger: silentLogger() });
     expect(await voice.transcribeAttachment(voiceMessage, 'audio/ogg')).toBe('It went well.');
     expect(gpu.transcriptions[0]!.wav).toMatchObject({ sampleRate: 16_000, channels: 1, bitsPerSample: 16 });
     expect(gpu.transcriptions[0]!.fields['language']).toBe('en');

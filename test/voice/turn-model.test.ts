@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { loadTurnModel, TurnModelError, type TurnModel } from '../../src/voice/turn-model.ts';
 import { turnTakingFromConfig } from '../../src/voice/turn-config.ts';
-import { buildTimeline, speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { buildTimeline, speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { ScriptedStt, ToneTts } from './helpers/fake-speech.ts';
 import { CANDIDATE, voiceHarness, type Harness } from './helpers/harness.ts';
 import { constantTurnModel } from './helpers/tiny-turn-onnx.ts';

@@ -7,7 +7,7 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Reply } from '../../src/engine/types.ts';
 import { AnswerTranscriber } from '../../src/voice/answer-transcriber.ts';
-import { buildTimeline, noise, speak, type SpokenClip } from '../gpu/audio/speech-fixtures.ts';
+import { buildTimeline, noise, speak, type SpokenClip } from '../audio/speech-fixtures.ts';
 import { CountingStt, RecordingSink, ScriptedStt, ToneTts } from './helpers/fake-speech.ts';
 import { CANDIDATE, voiceHarness, type Harness } from './helpers/harness.ts';
 

@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { healthSourcesFromExtras } from '../../src/api/health-sources.ts';
 import { createApiServer, type ApiServer } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
-import { encodeWav } from '../../src/gpu/audio/wav.ts';
+import { encodeWav } from '../../src/audio/wav.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { bootRuntime, type Runtime } from '../../src/runtime.ts';
+import { buildApp, type App } from '../../src/app/app.ts';
 import { buildPanel, panelBuildStale } from '../../web/build.ts';
 import { speechWav } from '../gpu/speech/helpers.ts';
 
@@ -23,7 +22,7 @@ export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 export interface PanelServer {
   url: string;
   api: ApiServer;
-  runtime: Runtime;
+  runtime: App;
   close(): Promise<void>;
 }
 
@@ -32,17 +31,17 @@ export async function startPanelServer(env: Record<string, string> = {}): Promis
   if (panelBuildStale()) await buildPanel();
   const config = loadConfig({ STORE_URL: 'memory://', LOG_LEVEL: 'silent', EDGE_TTS_ENABLED: 'false', GPU_SERVER_URL: '', RATE_LIMIT_PER_MINUTE: '10000', ...env });
   const logger = silentLogger();
-  const { runtime, extras } = await bootRuntime(config, logger);
+  const runtime = await buildApp(config, logger, { speech: true });
   const api = await createApiServer({
     engine: runtime.engine,
     kv: runtime.kv,
     logger,
     config,
     modeNotes: runtime.modeNotes,
-    healthSources: healthSourcesFromExtras(extras),
+    healthSources: runtime.health,
     processMetrics: false,
-    ...(extras.speech ? { speech: extras.speech } : {}),
-    ...(extras.documents ? { documents: extras.documents } : {}),
+    ...(runtime.speech ? { speech: runtime.speech } : {}),
+    ...(runtime.customize ? { documents: runtime.customize.documents } : {}),
   });
   const { url } = await api.listen({ port: 0, host: '127.0.0.1' });
   return {

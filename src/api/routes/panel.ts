@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { DOCUMENT_EXTENSIONS, type DocumentIntake, documentErrorMessage } from '../../bots/shared/documents.ts';
+import { DOCUMENT_EXTENSIONS, type DocumentIntake, documentErrorMessage } from '../../chat/documents.ts';
 import { competencyChartSvg } from '../../render/chart.ts';
 import { type ApiContext, userKeyOf } from '../context.ts';
 import { ApiError } from '../http-error.ts';

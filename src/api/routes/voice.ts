@@ -16,17 +16,11 @@ import { UploadError, prepareUpload } from '../../gpu/stt/decode-upload.ts';
 import type { SttAudio } from '../../gpu/stt/types.ts';
 import { TTS_CONTENT_TYPES } from '../../gpu/tts/types.ts';
 import { DEFAULT_VOICE, VOICE_PRESETS, VOICE_PRESET_NAMES, isVoicePreset } from '../../gpu/tts/voices.ts';
+import type { HealthSources } from '../health.ts';
 import { docSchema, documentOnlySchemas } from '../openapi.ts';
 import { ErrorBody, SynthesizeBody, TranscribeForm, TranscribeResult, VoicesBody } from '../schemas.ts';
 
 type SpeechConfig = Pick<Config, 'MAX_AUDIO_BYTES' | 'MAX_AUDIO_SECONDS' | 'MAX_TTS_CHARS' | 'STT_LANGUAGE' | 'TTS_VOICE'>;
-
-/** The /health hooks this plugin fills in (structurally the server's HealthSources). */
-interface HealthSourcesLike {
-  gpu?: () => unknown;
-  voiceFallback?: () => unknown;
-  components?: Record<string, () => { configured: boolean; ok: boolean; detail?: string }>;
-}
 
 export interface VoiceRoutesOptions {
   /** The process's shared speech stack; when absent the plugin builds one from config and owns it. */
@@ -35,7 +29,7 @@ export interface VoiceRoutesOptions {
   config: Partial<Config>;
   logger?: Logger;
   /** When given, /health reports the GPU server and the voice fallbacks from this stack. */
-  healthSources?: HealthSourcesLike;
+  healthSources?: HealthSources;
 }
 
 type ErrorCode = 'unsupported_audio' | 'audio_too_large' | 'audio_too_long' | 'no_speech_service' | 'missing_audio' | 'bad_request' | 'text_too_long' | 'unknown_voice' | 'unknown_language' | 'speech_failed';
@@ -210,7 +204,7 @@ function ownStack(app: FastifyInstance, config: Config, logger?: Logger): Speech
  * stack. A provider whose latest call failed counts as down until it answers again, so /health
  * changes the moment synthesis or transcription fails rather than when a breaker opens.
  */
-function attachHealth(sources: HealthSourcesLike, speech: SpeechStack): void {
+function attachHealth(sources: HealthSources, speech: SpeechStack): void {
   const failures = () => ({ ...speech.stt.failures?.(), ...speech.tts.failures?.() });
   const working = (names: string[]) => {
     const failed = failures();

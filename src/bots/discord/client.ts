@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import { isUserError } from '../../engine/errors.ts';
+import { userSafeMessage } from '../../chat/safe-text.ts';
 import type { DiscordDeps } from './deps.ts';
 import { handleInterviewButton } from './handlers/buttons.ts';
 import { handleDashboard } from './handlers/dashboard.ts';
@@ -28,21 +28,21 @@ const SUBCOMMANDS: Record<string, (i: ChatInputCommandInteraction, deps: Discord
   settings: handleSettings,
 };
 
-/** The Discord surface: thin handlers that call the engine and render its replies. */
+/** The Discord surface: thin handlers that parse interactions and messages for the conversation layer. */
 export function createDiscordBot(deps: DiscordDeps, opts: DiscordBotOptions) {
-  const log = deps.runtime.logger.child({ surface: 'discord' });
+  const log = deps.app.logger.child({ surface: 'discord' });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.GuildVoiceStates],
     ...(opts.api ? { rest: { api: opts.api } } : {}),
     ...(opts.shards !== undefined ? { shards: opts.shards } : {}),
     ...(opts.shardCount !== undefined ? { shardCount: opts.shardCount } : {}),
   });
-  const d: DiscordDeps = { ...deps, runtime: { ...deps.runtime, logger: log } };
+  const d: DiscordDeps = { ...deps, app: { ...deps.app, logger: log } };
 
   client.on(Events.InteractionCreate, (i: Interaction) => {
     void route(i, d).catch(async (err: unknown) => {
       log.error({ err, interaction: i.id }, 'interaction failed');
-      const message = isUserError(err) ? err.message : 'Something went wrong on my side. Your interview is saved; please try again.';
+      const message = userSafeMessage(err) ?? 'Something went wrong on my side. Your interview is saved; please try again.';
       if (i.isRepliable()) {
         if (i.deferred || i.replied) await i.followUp({ content: message, flags: MessageFlags.Ephemeral }).catch(() => undefined);
         else await i.reply({ content: message, flags: MessageFlags.Ephemeral }).catch(() => undefined);

@@ -1,21 +1,18 @@
 import type { Client } from 'discord.js';
-import type { Runtime } from '../../runtime.ts';
-import type { DocumentIntake } from '../shared/documents.ts';
+import type { App } from '../../app/app.ts';
 
-/** A voice-channel controller (voice interviews); optional, added by the voice surface. */
+/** Voice-channel interviews (src/bots/discord/voice): present when speech is set up. */
 export interface DiscordVoice {
   start(input: { client: Client; guildId: string; userId: string; threadId: string; sessionId: string }): Promise<{ ok: true } | { ok: false; message: string }>;
   stop(sessionId: string): Promise<void>;
   /** Speaks a reply in the voice channel if the session is a voice session. */
-  speak?(sessionId: string, texts: string[]): Promise<void>;
-  isVoiceSession?(sessionId: string): boolean;
-  transcribeAttachment?(bytes: Buffer, contentType: string, language?: string): Promise<string>;
+  speak(sessionId: string, texts: string[]): Promise<void>;
+  /** `language`: the interview's (Whisper is told, so it does not guess English). */
+  transcribeAttachment(bytes: Buffer, contentType: string, language?: string): Promise<string>;
 }
 
 export interface DiscordDeps {
-  runtime: Runtime;
-  documents?: DocumentIntake;
-  /** Lines for /interview status (providers, speech mode). */
-  statusLines?: () => Promise<string[]> | string[];
-  voice?: DiscordVoice;
+  app: App;
+  /** null when no speech service is set up: interviews run in text, voice messages are refused. */
+  voice: DiscordVoice | null;
 }

@@ -1,7 +1,7 @@
 import type { Client, GuildTextBasedChannel } from 'discord.js';
 import type { Reply, Session } from '../../engine/types.ts';
 import type { DiscordDeps } from './deps.ts';
-import { activeKey, guildSettingsKey } from './keys.ts';
+import { guildSettingsKey } from './keys.ts';
 import { discordSummaryLine, postReport } from './report-post.ts';
 import type { Sendable } from './thread-send.ts';
 
@@ -10,24 +10,19 @@ export interface GuildSettings {
 }
 
 export async function guildSettings(deps: DiscordDeps, guildId: string): Promise<GuildSettings> {
-  const s = await deps.runtime.kv.get<GuildSettings>(guildSettingsKey(guildId));
-  return { channelSummary: s?.channelSummary ?? deps.runtime.config.DISCORD_POST_SUMMARY };
+  const s = await deps.app.kv.get<GuildSettings>(guildSettingsKey(guildId));
+  return { channelSummary: s?.channelSummary ?? deps.app.config.DISCORD_POST_SUMMARY };
 }
 
 /**
- * After the last turn: the report in the thread, the one-line summary in the channel where
- * the command ran (unless the server turned that off), and the per-server pointer cleared.
+ * After the last turn: the voice room closed, the report in the thread, and the one-line
+ * summary in the channel where the command ran (unless the server turned that off).
  */
-export async function finishInterview(client: Client, deps: DiscordDeps, reply: Reply, thread: Sendable | null): Promise<void> {
-  const { store, kv, logger } = deps.runtime;
-  const session: Session | undefined = await store.get(reply.sessionId);
+export async function finishInterview(client: Client, deps: DiscordDeps, reply: Reply, session: Session | undefined, thread: Sendable | null): Promise<void> {
+  const { logger } = deps.app;
   const report = reply.report ?? session?.report;
   const guildId = String(session?.surface?.guildId ?? '');
   const userId = String(session?.surface?.userId ?? '');
-  if (guildId && userId) {
-    const cur = await kv.get<{ sessionId: string }>(activeKey(guildId, userId));
-    if (cur?.sessionId === reply.sessionId) await kv.delete(activeKey(guildId, userId));
-  }
   await deps.voice?.stop(reply.sessionId).catch((err: unknown) => logger.warn({ err }, 'voice stop failed'));
   if (!report) return;
   const threadId = String(session?.surface?.threadId ?? '');
@@ -38,9 +33,9 @@ export async function finishInterview(client: Client, deps: DiscordDeps, reply: 
   }
   const originId = String(session?.surface?.channelId ?? '');
   if (guildId && originId && (await guildSettings(deps, guildId)).channelSummary) {
-    const origin = client.channels.cache.get(originId) as GuildTextBasedChannel | undefined;
+    const origin = client.channels.cache.get(originId);
     const line = `<@${userId}> ${discordSummaryLine(report, threadUrl ?? '')}`;
-    await origin?.send({ content: line, allowedMentions: { parse: [] } }).catch((err: unknown) => logger.warn({ err }, 'could not post the channel summary'));
+    if (origin?.isSendable()) await origin.send({ content: line, allowedMentions: { parse: [] } }).catch((err: unknown) => logger.warn({ err }, 'could not post the channel summary'));
   }
 }
 

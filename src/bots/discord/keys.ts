@@ -1,8 +1,8 @@
 /** Session keys name the place; user keys are stable across servers. */
 export const placeKey = (guildId: string, threadId: string) => `discord:${guildId}:${threadId}`;
 export const userKey = (userId: string) => `discord:${userId}`;
-/** Pointer to a user's running interview in one server (one at a time per server). */
-export const activeKey = (guildId: string, userId: string) => `discord-active:${guildId}:${userId}`;
+/** One running interview per candidate per server. */
+export const scopeOf = (guildId: string) => `discord:${guildId}`;
 export const guildSettingsKey = (guildId: string) => `discord-settings:${guildId}`;
 
 export type ButtonAction = 'skip' | 'repeat' | 'end' | 'voice';

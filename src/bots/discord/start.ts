@@ -1,6 +1,5 @@
 import { ShardingManager } from 'discord.js';
 import { fileURLToPath } from 'node:url';
-import type { Runtime } from '../../runtime.ts';
 import { createDiscordBot } from './client.ts';
 import type { DiscordDeps } from './deps.ts';
 
@@ -10,13 +9,13 @@ import type { DiscordDeps } from './deps.ts';
  * process per shard (src/bots/discord/shard.ts), all sharing sessions through STORE_URL
  * (use Redis for that).
  */
-export async function startDiscord(runtime: Runtime, extra: Omit<DiscordDeps, 'runtime'> = {}, opts: { shardSpawnDelayMs?: number } = {}): Promise<{ stop(): Promise<void> }> {
-  const c = runtime.config;
+export async function startDiscord(deps: DiscordDeps, opts: { shardSpawnDelayMs?: number } = {}): Promise<{ stop(): Promise<void> }> {
+  const { config: c, logger } = deps.app;
   if (!c.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const shards = c.DISCORD_SHARDS;
   if (shards !== undefined) {
     if (c.STORE_URL.startsWith('sqlite') || c.STORE_URL.startsWith('memory')) {
-      runtime.logger.warn('DISCORD_SHARDS is set but STORE_URL is not Redis: shards on several hosts will not share interviews');
+      logger.warn('DISCORD_SHARDS is set but STORE_URL is not Redis: shards on several hosts will not share interviews');
     }
     const manager = new ShardingManager(fileURLToPath(new URL('./shard.ts', import.meta.url)), {
       token: c.DISCORD_TOKEN,
@@ -24,7 +23,7 @@ export async function startDiscord(runtime: Runtime, extra: Omit<DiscordDeps, 'r
       execArgv: ['--disable-warning=ExperimentalWarning'],
       respawn: true,
     });
-    manager.on('shardCreate', (s) => runtime.logger.info({ shard: s.id }, 'discord shard launched'));
+    manager.on('shardCreate', (s) => logger.info({ shard: s.id }, 'discord shard launched'));
     await manager.spawn(opts.shardSpawnDelayMs !== undefined ? { delay: opts.shardSpawnDelayMs } : {});
     return {
       async stop() {
@@ -32,7 +31,7 @@ export async function startDiscord(runtime: Runtime, extra: Omit<DiscordDeps, 'r
       },
     };
   }
-  const bot = createDiscordBot({ runtime, ...extra }, { token: c.DISCORD_TOKEN, ...(c.DISCORD_API_BASE_URL ? { api: c.DISCORD_API_BASE_URL } : {}) });
+  const bot = createDiscordBot(deps, { token: c.DISCORD_TOKEN, ...(c.DISCORD_API_BASE_URL ? { api: c.DISCORD_API_BASE_URL } : {}) });
   await bot.start();
   return { stop: () => bot.stop() };
 }

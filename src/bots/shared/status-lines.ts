@@ -1,5 +1,4 @@
-import type { Runtime } from '../../runtime.ts';
-import type { WiredExtras } from '../../wiring.ts';
+import type { App } from '../../app/app.ts';
 
 const VOICE_TEXT: Record<string, string> = {
   gpu: 'self-hosted Whisper and XTTS on the GPU server',
@@ -12,22 +11,22 @@ const VOICE_TEXT: Record<string, string> = {
  * Plain lines for a status command: which model provider answers now, and the speech mode.
  * Shared by Discord's /interview status and Slack's help.
  */
-export async function statusLines(runtime: Runtime, extras: WiredExtras): Promise<string[]> {
+export async function statusLines(app: Pick<App, 'models' | 'speech' | 'kv'>): Promise<string[]> {
   const lines: string[] = [];
-  if (extras.llm) {
-    const health = await extras.llm.health().catch(() => []);
+  if (app.models) {
+    const health = await app.models.chain.health().catch(() => []);
     const live = health.find((h) => h.ok && h.configured);
     lines.push(live ? `Interviewer: ${live.provider} (${live.model})` : 'Interviewer: the built-in offline interviewer (no model provider is available right now)');
     for (const h of health.filter((x) => x.configured && !x.ok)) lines.push(`${h.provider}/${h.model}: ${h.state}${h.lastError ? `, ${h.lastError}` : ''}`);
   } else {
     lines.push('Interviewer: the built-in offline interviewer (no language model configured); scores are heuristic.');
   }
-  if (extras.speech) {
-    const m = extras.speech.mode();
+  if (app.speech) {
+    const m = app.speech.mode();
     lines.push(`Speech: ${VOICE_TEXT[m.voice] ?? m.voice}`);
   } else {
     lines.push('Speech: text only');
   }
-  lines.push(`Store: ${runtime.kv.kind}`);
+  lines.push(`Store: ${app.kv.kind}`);
   return lines;
 }

@@ -3,9 +3,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
-import type { Runtime } from '../../runtime.ts';
+import type { App as InterviewApp } from '../../app/app.ts';
 import { boltLogger } from './bolt-logger.ts';
-import type { SlackDeps, SlackDocuments } from './deps.ts';
+import type { SlackDeps } from './deps.ts';
 import * as actions from './listeners/actions/index.ts';
 import * as commands from './listeners/commands/index.ts';
 import * as events from './listeners/events/index.ts';
@@ -15,8 +15,6 @@ import { createLanguageLookup, createNameLookup } from './people.ts';
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 export interface SlackAppOptions {
-  /** Reads shared resumes and job descriptions; without it, customize uses role-based questions. */
-  documents?: SlackDocuments;
   /** The interviewer's name in messages; default "Alex". */
   interviewer?: string;
   /** How long a turn may take before "thinking" shows; default 800 ms. */
@@ -38,7 +36,7 @@ export interface SlackAppHandle {
   idle(): Promise<void>;
 }
 
-export type SlackRuntime = Pick<Runtime, 'config' | 'logger' | 'kv' | 'engine'>;
+export type SlackRuntime = Pick<InterviewApp, 'config' | 'logger' | 'kv' | 'conversation'>;
 
 export function createSlackApp(runtime: SlackRuntime, opts: SlackAppOptions = {}): SlackAppHandle {
   const { config } = runtime;
@@ -64,11 +62,10 @@ export function createSlackApp(runtime: SlackRuntime, opts: SlackAppOptions = {}
   }
 
   const deps: SlackDeps = {
-    engine: runtime.engine,
+    conversation: runtime.conversation,
     kv: runtime.kv,
     config,
     log,
-    documents: opts.documents,
     interviewer: opts.interviewer ?? 'Alex',
     thinkingDelayMs: opts.thinkingDelayMs ?? 800,
     botToken: token,

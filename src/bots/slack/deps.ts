@@ -1,30 +1,19 @@
 // What every listener needs, built once in app.ts and passed in (no module-level state).
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
-import type { InterviewEngine } from '../../engine/engine.ts';
+import type { ConversationService } from '../../chat/conversation.ts';
 import type { KeyValueStore } from '../../engine/store/kv.ts';
 import type { LanguageLookup, NameLookup } from './people.ts';
-
-export interface UploadedFile {
-  bytes: Uint8Array;
-  filename: string;
-  mimeType?: string;
-}
-
-/** Turns an uploaded resume or job description into a stored document of the user's. */
-export interface SlackDocuments {
-  /** Throws DocumentError (message safe to show) for files it cannot use. */
-  ingest(userKey: string, file: UploadedFile): Promise<{ id: string; summary: string }>;
-}
 
 export type SlackConfig = Pick<Config, 'SLACK_BROADCAST_SUMMARY' | 'MAX_UPLOAD_BYTES' | 'SLACK_API_URL' | 'PUBLIC_URL' | 'USER_TOKEN_SECRET'>;
 
 export interface SlackDeps {
-  engine: InterviewEngine;
+  /** Interviews, documents, "handle once": everything shared with the other surfaces. */
+  conversation: ConversationService;
+  /** Slack's own records: customize interviews waiting for documents, the message with live buttons. */
   kv: KeyValueStore;
   config: SlackConfig;
   log: Logger;
-  documents: SlackDocuments | undefined;
   /** The interviewer's name in messages ("Alex is thinking…"). */
   interviewer: string;
   /** How long the engine may work before a thinking status is shown. */

@@ -16,6 +16,11 @@ export interface ThreadPlace {
   threadTs: string;
 }
 
+/** One running interview per person per workspace. */
+export function scopeOf(team: string): string {
+  return `slack:${team}`;
+}
+
 /** Reads a session key back into its parts; undefined for keys of other surfaces. */
 export function parseSessionKey(key: string): ThreadPlace | undefined {
   const m = /^slack:([^:]+):([^:]+):(\d+\.\d+)$/.exec(key);

@@ -1,25 +1,16 @@
 // The Slack surface as src/main.ts starts it: over HTTP it mounts on the API server's port at
 // /slack/events; with SLACK_APP_TOKEN it connects over Socket Mode instead.
 import { guardSlackRequests } from '../../api/slack-guard.ts';
-import type { RunningSurface, SurfaceContext } from '../../surfaces.ts';
+import type { RunningSurface, SurfaceContext } from '../../app/surface.ts';
 import { transcribeAudioFile } from '../../voice/transcribe-file.ts';
 import { createSlackApp, SLACK_EVENTS_PATH } from './app.ts';
-import type { SlackDocuments, UploadedFile } from './deps.ts';
 
-/** The documents layer exposes this on the runtime (or its extras) once it is wired in. */
-type IngestDocument = (userKey: string, file: UploadedFile) => Promise<{ id: string; summary: string }>;
-
-function documentsFrom(ctx: SurfaceContext): SlackDocuments | undefined {
-  const ingest = (ctx.runtime as { ingestDocument?: IngestDocument }).ingestDocument ?? (ctx.extras as { ingestDocument?: IngestDocument }).ingestDocument;
-  return ingest ? { ingest } : undefined;
-}
-
+/** The Slack surface's starter (src/app/surfaces.ts). */
 export async function startSlack(ctx: SurfaceContext): Promise<RunningSurface> {
-  const documents = documentsFrom(ctx);
-  const speech = ctx.extras.speech;
-  const slack = createSlackApp(ctx.runtime, {
-    ...(documents ? { documents } : {}),
-    ...(speech ? { transcribe: (bytes: Buffer, type: string, language?: string) => transcribeAudioFile(speech, bytes, type, { maxBytes: ctx.config.MAX_AUDIO_BYTES, maxSeconds: ctx.config.MAX_AUDIO_SECONDS, ...(language ? { language } : {}) }) } : {}),
+  const { app } = ctx;
+  const speech = app.speech;
+  const slack = createSlackApp(app, {
+    ...(speech ? { transcribe: (bytes: Buffer, type: string, language?: string) => transcribeAudioFile(speech, bytes, type, { maxBytes: app.config.MAX_AUDIO_BYTES, maxSeconds: app.config.MAX_AUDIO_SECONDS, ...(language ? { language } : {}) }) } : {}),
   });
   let ok = false;
   ctx.http.healthSources.components = {
@@ -28,7 +19,7 @@ export async function startSlack(ctx: SurfaceContext): Promise<RunningSurface> {
   };
   await slack.start();
   if (slack.mode === 'http') {
-    const guarded = guardSlackRequests(slack.requestListener, { signingSecret: ctx.config.SLACK_SIGNING_SECRET ?? '', logger: ctx.logger });
+    const guarded = guardSlackRequests(slack.requestListener, { signingSecret: app.config.SLACK_SIGNING_SECRET ?? '', logger: app.logger });
     ctx.http.mountRaw(SLACK_EVENTS_PATH, guarded);
   }
   ok = true;

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { BankSchema } from './schema.ts';
-import type { Bank } from './schema.ts';
+import { BANK_TYPES, BankSchema, type Bank, type BankType } from './schema.ts';
 
-export type BankType = 'screening' | 'behavioral' | 'technical';
-export const BANK_TYPES: readonly BankType[] = ['screening', 'behavioral', 'technical'];
+export { BANK_TYPES, type BankType };
 
 /** The banks shipped with the project, found relative to this file so any working directory works. */
 export const DEFAULT_BANK_DIR = path.resolve(import.meta.dirname, '../../../question-banks');
@@ -66,11 +64,8 @@ function describePath(raw: unknown, issuePath: readonly PropertyKey[]): string {
   return typeof q?.id === 'string' ? `${text} (${q.id})` : text;
 }
 
-/** Loads all three banks from one directory. */
+/** Loads every bank from one directory (a new bank is one entry in BANK_TYPES and its YAML file). */
 export function loadAllBanks(dir: string = DEFAULT_BANK_DIR): Record<BankType, Bank> {
-  return {
-    screening: loadBank('screening', dir),
-    behavioral: loadBank('behavioral', dir),
-    technical: loadBank('technical', dir),
-  };
+  // fromEntries over the full BANK_TYPES list yields every key; TypeScript cannot see that.
+  return Object.fromEntries(BANK_TYPES.map((t) => [t, loadBank(t, dir)])) as Record<BankType, Bank>;
 }

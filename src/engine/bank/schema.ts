@@ -98,8 +98,12 @@ export const QuestionSchema = z.object({
   if (ids.size !== q.rubric.length) ctx.addIssue({ code: 'custom', message: `duplicate rubric ids in ${q.id}` });
 });
 
+/** The question banks under question-banks/, one YAML file each. */
+export const BANK_TYPES = ['screening', 'behavioral', 'technical'] as const;
+export type BankType = (typeof BANK_TYPES)[number];
+
 export const BankSchema = z.object({
-  type: z.enum(['screening', 'behavioral', 'technical']),
+  type: z.enum(BANK_TYPES),
   version: z.number().int().positive(),
   questions: z.array(QuestionSchema).min(1),
 });

@@ -2,6 +2,7 @@ import type { Embedder } from '../rag/embedder.ts';
 import { GeminiEmbedder } from '../rag/gemini-embedder.ts';
 import { OnnxEmbedder } from '../rag/onnx-embedder.ts';
 import { gpuServerEmbedder, OpenAIEmbedder } from '../rag/openai-embedder.ts';
+import { resilientEmbedder } from '../rag/resilient-embedder.ts';
 
 /** The slice of config that decides dense retrieval. */
 export interface EmbeddingSettings {
@@ -43,7 +44,7 @@ const OPENAI_MODEL = /^text-embedding-(3|ada)|ada-00/i;
 export function embedderSource(c: EmbeddingSettings, gpu?: GpuEmbeddingSignal, o: { timeoutMs?: number; staleMs?: number } = {}): EmbedderSource {
   const model = c.EMBEDDINGS_MODEL;
   const timeoutMs = o.timeoutMs ?? 5000;
-  const gpuEmbedder = c.GPU_SERVER_URL && model ? gpuServerEmbedder({ gpuServerUrl: c.GPU_SERVER_URL, model, timeoutMs, maxRetries: 0, ...(c.GPU_SERVER_API_KEY ? { apiKey: c.GPU_SERVER_API_KEY } : {}) }) : undefined;
+  const gpuEmbedder = c.GPU_SERVER_URL && model ? resilientEmbedder(gpuServerEmbedder({ gpuServerUrl: c.GPU_SERVER_URL, model, timeoutMs, maxRetries: 0, ...(c.GPU_SERVER_API_KEY ? { apiKey: c.GPU_SERVER_API_KEY } : {}) }), { timeoutMs }) : undefined;
   let remote: Embedder | undefined;
   if (model && c.OPENAI_API_KEY && OPENAI_MODEL.test(model)) {
     remote = new OpenAIEmbedder({ model, apiKey: c.OPENAI_API_KEY, timeoutMs, maxRetries: 1, ...(c.OPENAI_BASE_URL ? { baseURL: c.OPENAI_BASE_URL } : {}) });
@@ -53,6 +54,8 @@ export function embedderSource(c: EmbeddingSettings, gpu?: GpuEmbeddingSignal, o
     // Without a GPU server, EMBEDDINGS_MODEL with an OpenAI key means the OpenAI-compatible endpoint (which may be self-hosted).
     remote = new OpenAIEmbedder({ model, apiKey: c.OPENAI_API_KEY, timeoutMs, maxRetries: 1, ...(c.OPENAI_BASE_URL ? { baseURL: c.OPENAI_BASE_URL } : {}) });
   }
+  // Remote calls get the chain's retries, breaker and deadline; the local model needs none.
+  if (remote) remote = resilientEmbedder(remote, { timeoutMs });
   const local = c.LOCAL_EMBEDDINGS_MODEL_PATH ? new OnnxEmbedder({ modelPath: c.LOCAL_EMBEDDINGS_MODEL_PATH }) : undefined;
   let lastProbe = 0;
 

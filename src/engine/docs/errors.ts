@@ -1,3 +1,5 @@
+import { AppError } from '../../resilience/errors.ts';
+
 /** `zip_bomb` covers any compression bomb: a DOCX zip or a PDF's compressed streams. */
 export const DOCUMENT_ERROR_CODES = [
   'too_large',
@@ -16,12 +18,11 @@ export type DocumentErrorCode = (typeof DOCUMENT_ERROR_CODES)[number];
  * the file as is: it never contains stack traces, library names or file contents.
  * None of these are retryable: the same bytes will fail the same way.
  */
-export class DocumentError extends Error {
+export class DocumentError extends AppError {
   readonly code: DocumentErrorCode;
-  readonly retryable = false;
 
   constructor(code: DocumentErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super({ kind: 'user', message, retryable: false, safeMessage: message, cause: options?.cause });
     this.name = 'DocumentError';
     this.code = code;
   }

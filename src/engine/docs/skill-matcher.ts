@@ -14,13 +14,13 @@ export interface SkillMention {
 const BEFORE = String.raw`(?<![\p{L}\p{N}_+#@.\-])`;
 const AFTER = String.raw`(?![\p{L}\p{N}_+#]|\.[\p{L}\p{N}])`;
 
-function escape(s: string): string {
+function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** Spaces and hyphens inside a name are optional: "Power BI" = "PowerBI" = "Power-BI". */
 function pattern(form: string): string {
-  return escape(form).replace(/\\-| /g, '[ \\-]?');
+  return escapeRegex(form).replace(/\\-| /g, '[ \\-]?');
 }
 
 function key(form: string): string {

@@ -34,7 +34,7 @@ export const STRENGTH_LEAD: Record<Part, string> = {
 };
 
 const THIRD_PERSON_VERBS = new Set(
-  'compares explains states describes mentions names gives uses discusses covers handles shows notes considers chooses checks adds avoids identifies applies separates sets keeps makes takes asks proposes suggests recognises recognizes acknowledges reflects ends starts decides improves owns measures tests follows links connects admits plans estimates prioritises prioritizes communicates tells lists weighs justifies'.split(' '),
+  'compares explains states describes mentions names gives uses discusses covers handles shows notes considers chooses checks adds avoids identifies applies separates sets keeps makes takes asks proposes suggests recognises recognizes acknowledges reflects ends starts decides improves owns measures tests follows links connects admits plans estimates prioritises prioritizes communicates tells lists weighs justifies merges rejects sums fills implements reports recycles cancels prevents references'.split(' '),
 );
 
 const PRONOUNS: [RegExp, string][] = [
@@ -49,12 +49,26 @@ const PRONOUNS: [RegExp, string][] = [
   [/\byou is\b/g, 'you are'],
 ];
 
+/** Verbs whose base form is not the third person minus "s": "Is honest" -> "be honest". */
+const IRREGULAR: Record<string, string> = { is: 'be', has: 'have', does: 'do', goes: 'go', caches: 'cache', sizes: 'size', uses: 'use' };
+
+/** Past-tense openers not ending in "-ed": a line that opens with one says what the candidate did. */
+const PAST_IRREGULAR = new Set('made kept brought found chose took told spoke led got built sought gave wrote ran held met knew thought'.split(' '));
+
+/** The opening verb in the form "you would ...": "describes" -> "describe", "used" -> "show that you used". */
+function baseForm(words: string[]): string[] {
+  const [verb = '', ...rest] = words;
+  const v = verb.toLowerCase();
+  // "Correctly identifies ..." -> "correctly identify ...".
+  if (/ly$/.test(v) && rest.length) return [v, ...baseForm(rest)];
+  if (PAST_IRREGULAR.has(v) || (v.length >= 4 && /ed$/.test(v))) return ['show that you', v, ...rest];
+  const base = IRREGULAR[v] ?? (/ies$/.test(v) ? v.replace(/ies$/, 'y') : /(ss|sh|ch|x|z)es$/.test(v) ? v.replace(/es$/, '') : v.replace(/s$/, ''));
+  return [base, ...rest];
+}
+
 /** "Describes the steps they personally took" -> "describe the steps you personally took". */
 export function toSecondPerson(shows: string): string {
-  const [verb = '', ...rest] = shows.trim().split(/\s+/);
-  const v = verb.toLowerCase();
-  const base = /ies$/.test(v) ? v.replace(/ies$/, 'y') : /(ss|sh|ch|x|z)es$/.test(v) ? v.replace(/es$/, '') : v.replace(/s$/, '');
-  let out = [base, ...rest].join(' ').replace(/\b(and|then|or|but) (\w+?)(ies|es|s)\b/g, (m, conj: string, stem: string, suf: string) => {
+  let out = baseForm(shows.trim().split(/\s+/)).join(' ').replace(/\b(and|then|or|but) (\w+?)(ies|es|s)\b/g, (m, conj: string, stem: string, suf: string) => {
     const word = stem + suf;
     if (!THIRD_PERSON_VERBS.has(word)) return m;
     return `${conj} ${suf === 'ies' ? `${stem}y` : suf === 'es' && /(ss|sh|ch|x|z)$/.test(stem) ? stem : `${stem}${suf === 'es' ? 'e' : ''}`}`;

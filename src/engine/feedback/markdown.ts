@@ -1,5 +1,6 @@
 import { PHRASES } from '../i18n/phrases.ts';
 import type { Report } from '../types.ts';
+import { scoringNote } from './method.ts';
 
 const TYPE_LABEL: Record<Report['type'], string> = { screening: 'Screening', behavioral: 'Behavioral', technical: 'Technical', customize: 'Customized' };
 
@@ -19,8 +20,7 @@ export function renderReportMarkdown(r: Report): string {
   lines.push('');
   lines.push(`**${h.overall}: ${r.overall.score === null ? r.overall.label : `${scoreText(r.overall.score)} · ${r.overall.label}`}**` + (r.partial ? ` (${h.partial})` : ''));
   lines.push(`Coverage: ${Math.round(r.coverage * 100)}% of questions answered · ${r.durationMinutes} min · role: ${r.role} (${r.level})`);
-  if (r.scoring.heuristic) lines.push('_Scored by the built-in heuristic rules (which parts each answer covered, how it explained or backed them, and whether it answered the question), not a language model._');
-  else lines.push(`_Scored by: ${r.scoring.providers.join(', ')}._`);
+  lines.push(`_${scoringNote(r.scoring)}_`);
   lines.push('');
   lines.push(r.summary);
   if (r.strengths.length) {

@@ -1,5 +1,6 @@
 import { ApiError, GoogleGenAI, type Content, type GenerateContentConfig, type GenerateContentResponse } from '@google/genai';
-import { isAbortError, networkFailure, ProviderError, type ProviderErrorKind } from './errors.ts';
+import { isAbortError, networkFailure } from '../../resilience/network.ts';
+import { ProviderError, type ProviderErrorKind } from './errors.ts';
 import type { ChatMessage, GenerateOptions, GenerateResult, LanguageModel, StreamChunk, Usage } from './types.ts';
 
 /** Finish reasons that mean the model refused or was blocked: another try gives the same answer. */

@@ -1,6 +1,7 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
-import { isAbortError, networkFailure, parseRetryAfter, ProviderError, type ProviderErrorKind } from './errors.ts';
+import { openAIFailure } from '../../resilience/openai-errors.ts';
+import { ProviderError, type ProviderErrorKind } from './errors.ts';
 import type { ChatMessage, GenerateOptions, GenerateResult, LanguageModel, StreamChunk, Usage } from './types.ts';
 
 export interface OpenAiOptions {
@@ -95,49 +96,11 @@ export class OpenAiModel implements LanguageModel {
 
   private toError(err: unknown, signal?: AbortSignal): ProviderError {
     if (err instanceof ProviderError) return err;
-    if (err instanceof APIUserAbortError || isAbortError(err) || signal?.aborted) {
-      const timedOut = (signal?.reason as { name?: string } | undefined)?.name === 'TimeoutError';
-      return this.error(timedOut ? 'timeout' : 'aborted', timedOut ? 'no answer before the deadline' : 'the request was cancelled');
-    }
-    if (err instanceof APIConnectionTimeoutError) return this.error('timeout', 'the request timed out');
-    if (err instanceof APIConnectionError) {
-      const net = networkFailure(err.cause ?? err);
-      return this.error('network', `connection failed (${net?.code ?? 'no response'})`, { retryable: net?.retryable ?? true });
-    }
-    if (err instanceof APIError && typeof err.status === 'number') return this.fromStatus(err);
-    const net = networkFailure(err);
-    if (net) return this.error('network', `connection failed (${net.code})`, { retryable: net.retryable });
-    if (err instanceof SyntaxError || (err instanceof Error && /JSON|parse/i.test(err.message))) return this.error('malformed', 'the response could not be read');
-    return this.error('server', `unexpected failure (${err instanceof Error ? err.name : typeof err})`, { retryable: false });
-  }
-
-  private fromStatus(err: APIError): ProviderError {
-    const status = err.status as number;
-    const inner = err.error as { message?: unknown; code?: unknown } | undefined;
-    const detail = typeof inner?.message === 'string' ? `: ${inner.message.slice(0, 140)}` : '';
-    const what = `HTTP ${status}${detail}`;
-    const retryAfterMs = retryAfterOf(err.headers);
-    const extra = { status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-    if (status === 401 || status === 403) return this.error('auth', `the API key was rejected (${what})`, extra);
-    if (status === 404) return this.error('not_found', `unknown model or path (${what})`, extra);
-    if (status === 408) return this.error('timeout', what, extra);
-    if (status === 429) {
-      // "insufficient_quota" is a billing problem, not a burst: waiting will not help today.
-      const billing = err.code === 'insufficient_quota' || inner?.code === 'insufficient_quota';
-      return this.error('rate_limit', what, { ...extra, retryable: !billing });
-    }
-    if (status >= 500) return this.error('server', what, extra);
-    return this.error('bad_request', what, extra);
+    const f = openAIFailure(err, signal ? { signal } : {});
+    const { kind, message, ...extra } = f;
+    return this.error(kind, kind === 'auth' ? `the API key was rejected (${message})` : kind === 'not_found' ? `unknown model or path (${message})` : message, extra);
   }
 }
-
-function retryAfterOf(headers: Headers | undefined): number | undefined {
-  if (!headers) return undefined;
-  const ms = Number(headers.get('retry-after-ms'));
-  if (headers.get('retry-after-ms') && Number.isFinite(ms)) return Math.max(0, ms);
-  return parseRetryAfter(headers.get('retry-after'));
-}
-
 /** Tokens from an OpenAI usage record; OpenAI reports prompt-cache hits under prompt_tokens_details. */
 function usageOf(u: { prompt_tokens?: number; completion_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } } | null | undefined): Usage {
   const cached = u?.prompt_tokens_details?.cached_tokens ?? 0;

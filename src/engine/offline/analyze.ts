@@ -1,4 +1,5 @@
 import { COMMON_WORDS, DECLINE_PATTERNS, FILLERS, FOREIGN_COMMON_WORDS, INJECTION_PATTERNS, STAR_CUES, TRADEOFF_CUES } from './lexicon.ts';
+import { clipWords } from '../scoring/lines.ts';
 
 export type StarPart = keyof typeof STAR_CUES;
 
@@ -122,6 +123,5 @@ function uniq<T>(a: T[]): T[] {
 
 /** A short, faithful quote from the candidate (never paraphrased). */
 export function quote(sentence: string, max = 160): string {
-  const s = sentence.trim();
-  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+  return clipWords(sentence.trim(), max);
 }

@@ -1,3 +1,7 @@
+import { ServiceError, type FailureKind } from '../../resilience/errors.ts';
+import { isAbortError } from '../../resilience/network.ts';
+import { statusFailure } from '../../resilience/openai-errors.ts';
+
 /** Turns texts into vectors. Implementations: OpenAI-compatible HTTP, Gemini, local ONNX. */
 export interface Embedder {
   /** e.g. "openai:text-embedding-3-small"; shown in logs and in HybridIndex.degradedReason. */
@@ -9,17 +13,11 @@ export interface Embedder {
 }
 
 /** An embedding call failed. `retryable` says whether the same call may succeed later. */
-export class EmbedderError extends Error {
-  readonly provider: string;
-  readonly retryable: boolean;
-  readonly status?: number;
-
-  constructor(provider: string, message: string, opts: { retryable: boolean; status?: number; cause?: unknown }) {
-    super(message, { cause: opts.cause });
+export class EmbedderError extends ServiceError {
+  constructor(provider: string, message: string, opts: { retryable: boolean; status?: number; cause?: unknown; kind?: FailureKind }) {
+    const kind = opts.kind ?? (opts.status !== undefined ? statusFailure(opts.status).kind : opts.retryable ? 'network' : 'malformed');
+    super({ provider, kind, message, retryable: opts.retryable, ...(opts.status !== undefined ? { status: opts.status } : {}), cause: opts.cause });
     this.name = 'EmbedderError';
-    this.provider = provider;
-    this.retryable = opts.retryable;
-    if (opts.status !== undefined) this.status = opts.status;
   }
 }
 
@@ -28,20 +26,14 @@ export function retryableStatus(status: number | undefined): boolean {
   return status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
-export function isAbort(e: unknown): boolean {
-  const name = (e as { name?: string } | null)?.name;
-  return name === 'AbortError' || name === 'APIUserAbortError';
-}
-
 /** Wraps any error from an SDK call into an EmbedderError without leaking request bodies or keys. */
 export function toEmbedderError(provider: string, e: unknown, signal?: AbortSignal): EmbedderError {
   if (e instanceof EmbedderError) return e;
   // SDKs report a cancelled request in different ways (some as a connection error): trust the signal.
-  if (signal?.aborted || isAbort(e)) return new EmbedderError(provider, `${provider}: embedding request was cancelled`, { retryable: false, cause: e });
-  const status = (e as { status?: unknown } | null)?.status;
-  const code = typeof status === 'number' ? status : undefined;
-  const what = code !== undefined ? `HTTP ${code}` : 'network error';
-  return new EmbedderError(provider, `${provider}: embedding request failed (${what})`, { retryable: retryableStatus(code), status: code, cause: e });
+  if (signal?.aborted || isAbortError(e)) return new EmbedderError(provider, `${provider}: embedding request was cancelled`, { retryable: false, kind: 'aborted', cause: e });
+  const status = e && typeof e === 'object' && 'status' in e && typeof e.status === 'number' ? e.status : undefined;
+  const what = status !== undefined ? `HTTP ${status}` : 'network error';
+  return new EmbedderError(provider, `${provider}: embedding request failed (${what})`, { retryable: retryableStatus(status), ...(status !== undefined ? { status } : {}), cause: e });
 }
 
 /** Splits `items` into consecutive batches of at most `size`. */

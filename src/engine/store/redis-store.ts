@@ -45,8 +45,8 @@ export class RedisKeyValueStore implements KeyValueStore {
     return withDeadline(what, this.ms + 250, fn);
   }
 
-  private async client(): Promise<RedisLike> {
-    return (await this.adapter.getClient()) as unknown as RedisLike;
+  private async client() {
+    return this.adapter.getClient();
   }
 
   get<T>(key: string): Promise<T | undefined> {
@@ -108,14 +108,4 @@ export class RedisKeyValueStore implements KeyValueStore {
     // A polite QUIT waits for Redis; during an outage drop the connection instead.
     await withDeadline('close', this.ms, () => this.adapter.disconnect()).catch(() => this.adapter.disconnect(true).catch(() => undefined));
   }
-}
-
-/** The few node-redis calls used here (the adapter's client type is a wide union). */
-interface RedisLike {
-  get(key: string): Promise<string | null>;
-  incrBy(key: string, by: number): Promise<number>;
-  pExpire(key: string, ms: number): Promise<unknown>;
-  set(key: string, value: string, opts: { NX: true; PX: number }): Promise<string | null>;
-  eval(script: string, opts: { keys: string[]; arguments: string[] }): Promise<unknown>;
-  ping(): Promise<string>;
 }

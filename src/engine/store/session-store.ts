@@ -18,7 +18,22 @@ export interface HistoryEntry {
   competencies?: Report['competencies'];
 }
 
+/**
+ * A user's running interview within one scope (a Discord server, a Slack workspace): one at a
+ * time per scope keeps "end my interview" unambiguous. Kept as a user record, so forgetting
+ * the user removes it too.
+ */
+export interface ActiveInterview {
+  sessionId: string;
+  /** The session key of the place it runs in. */
+  placeKey: string;
+}
+
+export type ForgetHook = (userKey: string) => Promise<void>;
+
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
+const activeRecord = (scope: string) => `active:${scope}`;
+const isRunning = (s: Session | undefined): s is Session => Boolean(s && (s.status === 'active' || s.status === 'paused'));
 /**
  * Store locks are short and renewed while their work runs, so a process killed mid-turn leaves a
  * lock that expires within seconds; a restarted process clears at once the ones it can prove are
@@ -43,6 +58,7 @@ export class SessionBusyError extends Error {
  */
 export class SessionStore {
   private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly forgetHooks: ForgetHook[] = [];
 
   readonly kv: KeyValueStore;
   private readonly lockWaitMs: number;
@@ -95,6 +111,36 @@ export class SessionStore {
     return this.kv.get<T>(`urec:${userKey}:${name}`);
   }
 
+  async deleteUserRecord(userKey: string, name: string): Promise<void> {
+    await this.kv.delete(`urec:${userKey}:${name}`);
+  }
+
+  /** Points the user's running interview in `scope` at a session. */
+  async setActive(userKey: string, scope: string, active: ActiveInterview): Promise<void> {
+    await this.putUserRecord(userKey, activeRecord(scope), active);
+  }
+
+  /** The user's running interview in `scope`, if the pointer names one still running. */
+  async activeOf(userKey: string, scope: string): Promise<Session | undefined> {
+    const a = await this.getUserRecord<ActiveInterview>(userKey, activeRecord(scope));
+    if (!a) return undefined;
+    const s = await this.get(a.sessionId);
+    return isRunning(s) ? s : undefined;
+  }
+
+  /** Clears the pointer, only if it still names `sessionId` (a newer interview keeps its own). */
+  async clearActive(userKey: string, scope: string, sessionId: string): Promise<void> {
+    await this.withLock(`user:${userKey}`, async () => {
+      const a = await this.getUserRecord<ActiveInterview>(userKey, activeRecord(scope));
+      if (a?.sessionId === sessionId) await this.deleteUserRecord(userKey, activeRecord(scope));
+    });
+  }
+
+  /** Runs `hook` whenever a user's data is forgotten (documents, surface records kept elsewhere). */
+  onForget(hook: ForgetHook): void {
+    this.forgetHooks.push(hook);
+  }
+
   async history(userKey: string): Promise<HistoryEntry[]> {
     return (await this.kv.get<HistoryEntry[]>(`history:${userKey}`)) ?? [];
   }
@@ -127,7 +173,7 @@ export class SessionStore {
 
   /** Deletes every session, place pointer, record and history line of a user. */
   async forgetUser(userKey: string): Promise<number> {
-    return this.withLock(`user:${userKey}`, async () => {
+    const n = await this.withLock(`user:${userKey}`, async () => {
       const list = await this.history(userKey);
       for (const e of list) {
         await this.kv.delete(`session:${e.sessionId}`);
@@ -140,6 +186,8 @@ export class SessionStore {
       await this.kv.delete(`history:${userKey}`);
       return list.length;
     });
+    for (const hook of this.forgetHooks) await hook(userKey);
+    return n;
   }
 
   /** Runs fn with exclusive access to `name` across this process and others sharing the store. */

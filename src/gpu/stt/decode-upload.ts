@@ -6,11 +6,11 @@
  * finishes, so a long file costs little.
  */
 import prism from 'prism-media';
-import { decodeWav } from '../audio/wav.ts';
-import { WavFormatError } from '../audio/errors.ts';
-import { OPUS_RATE, OpusPacketDecoder, opusPacketSamples } from '../audio/opus.ts';
-import { float32ToInt16, stereoInt16ToMonoFloat32 } from '../audio/pcm.ts';
-import { resample } from '../audio/resampler.ts';
+import { decodeWav } from '../../audio/wav.ts';
+import { WavFormatError } from '../../audio/errors.ts';
+import { OPUS_RATE, OpusPacketDecoder, opusPacketSamples } from '../../audio/opus.ts';
+import { float32ToInt16, stereoInt16ToMonoFloat32 } from '../../audio/pcm.ts';
+import { resample } from '../../audio/resampler.ts';
 import { STT_RATE, toMono16k } from './prepare.ts';
 import { encodedDurationS } from './encoded-duration.ts';
 import { sniffAudio, type UploadFormat } from './sniff.ts';

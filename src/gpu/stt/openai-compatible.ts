@@ -6,7 +6,7 @@
  */
 import OpenAI, { toFile } from 'openai';
 import { SpeechError, fromOpenAIError } from '../errors.ts';
-import { WavFormatError } from '../audio/errors.ts';
+import { WavFormatError } from '../../audio/errors.ts';
 import { isHallucination, keepSpokenSegments, SEGMENT_FILTER_DEFAULTS, type SegmentFilter, type WhisperSegment } from './hallucinations.ts';
 import { toWav16kMono } from './prepare.ts';
 import type { EncodedFormat, SpeechToText, SttAudio, TranscribeOptions, TranscribeResult } from './types.ts';

@@ -3,9 +3,9 @@
  * whisper.cpp's server requires (it has no decoder without --convert), and a third the
  * size of 48 kHz Discord audio.
  */
-import { decodeWav, encodeWav } from '../audio/wav.ts';
-import { downmixToMono, float32ToInt16, int16ToFloat32 } from '../audio/pcm.ts';
-import { resample } from '../audio/resampler.ts';
+import { decodeWav, encodeWav } from '../../audio/wav.ts';
+import { downmixToMono, float32ToInt16, int16ToFloat32 } from '../../audio/pcm.ts';
+import { resample } from '../../audio/resampler.ts';
 
 export const STT_RATE = 16_000;
 

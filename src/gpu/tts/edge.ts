@@ -9,7 +9,8 @@
  */
 import { MsEdgeTTS, OUTPUT_FORMAT } from 'msedge-tts';
 import type { Readable } from 'node:stream';
-import { SpeechError, networkCode } from '../errors.ts';
+import { networkFailure } from '../../resilience/network.ts';
+import { SpeechError } from '../errors.ts';
 import { voiceFor } from './voices.ts';
 import type { SynthesisResult, SynthesizeOptions, TextToSpeech } from './types.ts';
 
@@ -56,7 +57,7 @@ export class EdgeTts implements TextToSpeech {
     if (status === '403' || status === '401') return new SpeechError({ provider: this.name, kind: 'auth', status: Number(status), message: 'Edge TTS refused the connection (the service may have changed its token scheme)', cause: e });
     if (status === '429') return new SpeechError({ provider: this.name, kind: 'rate_limit', status: 429, message: 'Edge TTS is rate limiting', cause: e });
     if (status && Number(status) >= 500) return new SpeechError({ provider: this.name, kind: 'server', status: Number(status), message: `Edge TTS answered HTTP ${status}`, cause: e });
-    const net = networkCode(e);
+    const net = networkFailure(e);
     if (net) return new SpeechError({ provider: this.name, kind: 'network', message: `cannot reach Edge TTS (${net.code})`, retryable: net.retryable, cause: e });
     if (/closed before the synthesis completed/i.test(msg)) return new SpeechError({ provider: this.name, kind: 'server', message: 'Edge TTS closed the connection mid-answer', cause: e });
     return new SpeechError({ provider: this.name, kind: 'server', message: `Edge TTS failed: ${msg}`, cause: e });

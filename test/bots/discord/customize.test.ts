@@ -4,7 +4,7 @@ import { discordDeps } from '../../../src/bots/discord/surface.ts';
 import { placeKey } from '../../../src/bots/discord/keys.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { bootRuntime } from '../../../src/runtime.ts';
+import { buildApp } from '../../../src/app/app.ts';
 import { fixtureText, makePdf, paginate, RESUME_TXT } from '../../engine/docs/make-files.ts';
 import { startFakeDiscord, type FakeDiscord } from '../../fakes/discord/index.ts';
 import { startHarness, startOptions, TOKEN, until } from './harness.ts';
@@ -18,8 +18,8 @@ afterEach(async () => {
 /** The bot as `make start` wires it (real documents service and planner) against a fake Discord. */
 async function wiredBot() {
   const fake = await startFakeDiscord({ token: TOKEN });
-  const { runtime, extras } = await bootRuntime(loadConfig({ STORE_URL: 'memory://', EDGE_TTS_ENABLED: 'false' }), silentLogger());
-  const h = await startHarness({ fake, runtime, deps: await discordDeps(runtime, extras) });
+  const runtime = await buildApp(loadConfig({ STORE_URL: 'memory://', EDGE_TTS_ENABLED: 'false' }), silentLogger(), { speech: true });
+  const h = await startHarness({ fake, runtime, deps: discordDeps(runtime) });
   closers.push(async () => {
     await h.bot.stop();
     await runtime.close();

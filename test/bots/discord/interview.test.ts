@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { APIMessage } from 'discord.js';
 import { placeKey } from '../../../src/bots/discord/keys.ts';
-import type { Runtime } from '../../../src/runtime.ts';
 import type { FakeDiscord } from '../../fakes/discord/index.ts';
 import { STRONG_BEHAVIORAL } from '../../helpers/engine.ts';
 import { startHarness, startOptions, until } from './harness.ts';
@@ -52,7 +51,7 @@ describe('Discord text interviews with the real discord.js client', () => {
     expect(defer?.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const q = botMessages(fake, threadId).find((m) => /Question 1 of 6/.test(m.content))!;
     expect(q.content).toMatch(/I'm Alex/);
-    const labels = (q.components?.[0] as { components: { label: string }[] }).components.map((c) => c.label);
+    const labels = (q.components![0] as { components: { label: string }[] }).components.map((c) => c.label);
     expect(labels).toEqual(['Skip', 'Repeat', 'End']);
     await until(() => fake.interactionResponses(info.token).some((r) => r.method === 'PATCH' && /ready in <#/.test(JSON.stringify(r.body))), 3000, 'ephemeral confirmation');
   });
@@ -82,7 +81,7 @@ describe('Discord text interviews with the real discord.js client', () => {
     const { threadId } = await startInterview(fake, 'screening');
     fake.setChannelOverwrite({ channelId: 'interviews', target: 'bob', allow: ['ManageThreads'] });
     const q1 = botMessages(fake, threadId).find((m) => /Question 1 of 5/.test(m.content))!;
-    const skipId = (q1.components?.[0] as { components: { custom_id: string }[] }).components[0]!.custom_id;
+    const skipId = (q1.components![0] as { components: { custom_id: string }[] }).components[0]!.custom_id;
     const bobClick = fake.clickButton({ messageId: q1.id, customId: skipId, user: 'bob' });
     await until(() => fake.interactionResponses(bobClick.token).length > 0, 3000, 'reply to bob');
     expect(JSON.stringify(fake.interactionResponses(bobClick.token)[0]!.body)).toMatch(/Only alice can use these buttons/);
@@ -151,4 +150,3 @@ describe('Discord text interviews with the real discord.js client', () => {
   });
 });
 
-export type { Runtime };

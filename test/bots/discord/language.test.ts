@@ -3,7 +3,7 @@ import type { APIMessage } from 'discord.js';
 import { placeKey } from '../../../src/bots/discord/keys.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { bootRuntime } from '../../../src/runtime.ts';
+import { buildApp } from '../../../src/app/app.ts';
 import type { FakeDiscord } from '../../fakes/discord/index.ts';
 import { GEMINI_KEY, startFakes } from '../../engine/llm/setup.ts';
 import { startHarness, startOptions, until } from './harness.ts';
@@ -24,7 +24,7 @@ describe('Discord interviews in the candidate\'s language', () => {
     const models = await startFakes();
     cleanup.push(() => models.close());
     const config = loadConfig({ STORE_URL: 'memory://', GEMINI_API_KEY: GEMINI_KEY, GEMINI_BASE_URL: models.gemini.url, GEMINI_MODELS: 'gemini-2.5-flash', LLM_TURN_DEADLINE_MS: '3000' });
-    const { runtime } = await bootRuntime(config, silentLogger(), { speech: false });
+    const runtime = await buildApp(config, silentLogger(), { speech: false });
     const h = await startHarness({ runtime });
     cleanup.push(async () => {
       await h.bot.stop();

@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 import { startDiscord } from '../../../src/bots/discord/start.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { createRuntime } from '../../../src/runtime.ts';
+import { createApp } from '../../../src/app/app.ts';
 import { startFakeDiscord } from '../../fakes/discord/index.ts';
 import { startOptions, TOKEN, until } from './harness.ts';
 
@@ -25,9 +25,9 @@ test('two shard processes connect, and a slash command on the shared store start
   // The shard processes read their configuration from the environment they inherit.
   const saved = { ...process.env };
   Object.assign(process.env, env);
-  const runtime = await createRuntime(loadConfig(env), silentLogger());
+  const runtime = await createApp(loadConfig(env), silentLogger());
   try {
-    const discord = await startDiscord(runtime, {}, { shardSpawnDelayMs: 200 });
+    const discord = await startDiscord({ app: runtime, voice: null }, { shardSpawnDelayMs: 200 });
     try {
       await until(() => fake.gatewaySessionCount() === 2, 20_000, 'two shard sessions');
       fake.slashCommand({ channelId: 'interviews', user: 'alice', name: 'interview', options: startOptions('screening') });

@@ -5,7 +5,7 @@ import { createDiscordBot } from '../../../src/bots/discord/client.ts';
 import { createDiscordVoice, type DiscordVoiceController } from '../../../src/bots/discord/voice/index.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { createRuntime, type Runtime } from '../../../src/runtime.ts';
+import { createApp, type App } from '../../../src/app/app.ts';
 import { startFakeDiscord, type FakeDiscord } from '../../fakes/discord/index.ts';
 import { FakeVoiceServer, selfSignedCert, trustInThisProcess } from '../../fakes/discord-voice/index.ts';
 import { ScriptedStt, ToneTts } from '../../voice/helpers/fake-speech.ts';
@@ -13,7 +13,7 @@ import { startOptions, TOKEN, until } from './harness.ts';
 
 let fake: FakeDiscord;
 let server: FakeVoiceServer;
-let runtime: Runtime;
+let runtime: App;
 let voice: DiscordVoiceController;
 let bot: ReturnType<typeof createDiscordBot>;
 
@@ -26,11 +26,11 @@ beforeEach(async () => {
   fake.onVoiceStateUpdate((req) => {
     if (req.channelId) fake.dispatch('VOICE_SERVER_UPDATE', { token: 'voice-token', guild_id: req.guildId, endpoint: server.endpoint });
   });
-  runtime = await createRuntime(loadConfig({ STORE_URL: 'memory://' }), silentLogger());
+  runtime = await createApp(loadConfig({ STORE_URL: 'memory://' }), silentLogger());
   const tts = new ToneTts();
   tts.msPerChar = 2;
-  voice = createDiscordVoice({ runtime, speech: { stt: new ScriptedStt(), tts }, logger: silentLogger(), tuning: { readyTimeoutMs: 5000 } });
-  bot = createDiscordBot({ runtime, voice }, { token: TOKEN, api: fake.restUrl });
+  voice = createDiscordVoice({ app: runtime, speech: { stt: new ScriptedStt(), tts }, logger: silentLogger(), tuning: { readyTimeoutMs: 5000 } });
+  bot = createDiscordBot({ app: runtime, voice }, { token: TOKEN, api: fake.restUrl });
   await bot.start();
 });
 

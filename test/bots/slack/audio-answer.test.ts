@@ -2,16 +2,16 @@
 // fake OpenAI-compatible speech server) and recorded as the candidate's answer.
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
-import { OggOpusMuxer, OpusPacketEncoder } from '../../../src/gpu/audio/index.ts';
-import { float32ToInt16, monoToStereo } from '../../../src/gpu/audio/pcm.ts';
-import { resample } from '../../../src/gpu/audio/resampler.ts';
+import { OggOpusMuxer, OpusPacketEncoder } from '../../../src/audio/index.ts';
+import { float32ToInt16, monoToStereo } from '../../../src/audio/pcm.ts';
+import { resample } from '../../../src/audio/resampler.ts';
 import { createSpeechStack } from '../../../src/gpu/stack.ts';
 import { sessionKey } from '../../../src/bots/slack/keys.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { transcribeAudioFile } from '../../../src/voice/transcribe-file.ts';
 import { FAKE_TEAM_ID } from '../../fakes/slack/index.ts';
 import { FakeSpeechServer } from '../../fakes/speech/index.ts';
-import { speak } from '../../gpu/audio/speech-fixtures.ts';
+import { speak } from '../../audio/speech-fixtures.ts';
 import { CANDIDATE, CHANNEL, startHarness, type Harness } from './harness.ts';
 
 let clip: Buffer;

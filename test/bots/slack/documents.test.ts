@@ -1,7 +1,7 @@
 // Customized interviews from a file shared in the thread (a fake documents service stands in
 // for the real parser; the download, size check and hand-over are real).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UploadedFile } from '../../../src/bots/slack/deps.ts';
+import type { UploadedFile } from '../../../src/chat/documents.ts';
 import { sessionKey } from '../../../src/bots/slack/keys.ts';
 import type { CustomPlanner } from '../../../src/engine/engine.ts';
 import type { PlanQuestion } from '../../../src/engine/types.ts';

@@ -5,6 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSlackApp, type SlackAppHandle, type SlackAppOptions } from '../../../src/bots/slack/app.ts';
 import { loadConfig } from '../../../src/config.ts';
+import { ConversationService } from '../../../src/chat/conversation.ts';
+import type { DocumentIntake } from '../../../src/chat/documents.ts';
 import type { EngineOptions } from '../../../src/engine/engine.ts';
 import type { Session } from '../../../src/engine/types.ts';
 import { createLogger, silentLogger } from '../../../src/logger.ts';
@@ -31,6 +33,8 @@ export interface HarnessOptions extends SlackAppOptions {
   socket?: boolean;
   env?: Record<string, string>;
   engine?: Partial<EngineOptions>;
+  /** Stands in for the documents service; without it, uploads are unavailable. */
+  documents?: Pick<DocumentIntake, 'ingest'>;
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -47,9 +51,11 @@ export async function startHarness(opts: HarnessOptions = {}) {
     ...opts.env,
   });
   const logger = process.env.TEST_LOG ? createLogger({ level: 'debug' }) : silentLogger();
+  const { documents, ...appOpts } = opts;
+  const conversation = new ConversationService({ engine, logger, documents: documents ? { ingest: (u, f) => documents.ingest(u, f), maxBytes: config.MAX_UPLOAD_BYTES } : null });
   const slack: SlackAppHandle = createSlackApp(
-    { config, logger, kv, engine },
-    { thinkingDelayMs: 60_000, ...opts, clientOptions: { retryConfig: { retries: 0 } } },
+    { config, logger, kv, conversation },
+    { thinkingDelayMs: 60_000, ...appOpts, clientOptions: { retryConfig: { retries: 0 } } },
   );
   await slack.start();
   let server: Server | undefined;

@@ -21,7 +21,7 @@ async function gpu(model = 'bge-small'): Promise<FakeGpu> {
   return g;
 }
 
-/** The planner and documents exactly as src/wiring.ts builds them, on the fixture files. */
+/** The planner and documents exactly as src/app/parts.ts builds them, on the fixture files. */
 async function wiredPlan(env: Record<string, string>) {
   const c = await buildCustomize(loadConfig({ STORE_URL: 'memory://', ...env }), silent);
   cleanups.push(c.close);
@@ -56,12 +56,13 @@ describe('retrieval for the plan: dense when an embedder works, keyword search o
     expect(notes[0]).toMatch(/\(retrieval: lexical — gpu:bge-small failed\)\.$/);
   });
 
-  test('GPU embeddings failing mid-plan: one failed query, the rest by keyword without waiting on the GPU again', async () => {
+  test('GPU embeddings failing mid-plan: one failed query (a 5xx is tried once more), the rest by keyword without waiting on the GPU again', async () => {
     const g = await gpu();
     g.failAfter = 1; // the chunks embed; the first query embedding fails
     const { plan, notes } = await wiredPlan({ GPU_SERVER_URL: g.url, EMBEDDINGS_MODEL: 'bge-small' });
     expect(plan).toHaveLength(10);
-    expect(g.embeddingPosts).toBe(2);
+    // The chunks, then the first query embedding and its one retry.
+    expect(g.embeddingPosts).toBe(3);
     expect(notes[0]).toMatch(/\(retrieval: hybrid with gpu:bge-small until it failed, then lexical\)\.$/);
   });
 

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
-import { createRuntime } from '../../../src/runtime.ts';
-import { buildRuntimeExtras } from '../../../src/wiring.ts';
+import { buildApp } from '../../../src/app/app.ts';
 import { JD, RESUME, silent } from './helpers.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -17,12 +16,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('customize wiring', () => {
   test('a chat upload through the wired intake starts a personal interview; forgetting the user deletes the documents (SQLite store)', async () => {
     const config = loadConfig({ STORE_URL: `sqlite://${join(dir, 'store.sqlite')}` });
-    const extras = await buildRuntimeExtras(config, silent);
-    const rt = await createRuntime(config, silent, extras);
+    const rt = await buildApp(config, silent, { speech: false });
     try {
-      expect(extras.documents!.maxBytes).toBe(config.MAX_UPLOAD_BYTES);
-      const resume = await extras.ingestDocument!('slack:T1:U1', { bytes: enc(RESUME), filename: 'Priya Raman.txt' });
-      const jd = await extras.documents!.ingest('slack:T1:U1', { bytes: enc(JD), filename: 'northwind.txt' });
+      expect(rt.conversation.documents!.maxBytes).toBe(config.MAX_UPLOAD_BYTES);
+      const resume = await rt.conversation.ingest('slack:T1:U1', { bytes: enc(RESUME), filename: 'Priya Raman.txt' });
+      const jd = await rt.customize!.documents.ingest('slack:T1:U1', { bytes: enc(JD), filename: 'northwind.txt' });
       expect(resume.summary).toBe('resume: 3 roles, 3 projects, 30 skills');
       expect(jd.summary.startsWith('job description: Senior Backend Engineer at Northwind Freight')).toBe(true);
 
@@ -46,10 +44,9 @@ describe('customize wiring', () => {
 
   test('without documents a customize interview says so and uses role-based questions', async () => {
     const config = loadConfig({ STORE_URL: 'memory://' });
-    const extras = await buildRuntimeExtras(config, silent);
-    const rt = await createRuntime(config, silent, extras);
+    const rt = await buildApp(config, silent, { speech: false });
     try {
-      expect(await extras.ingestCliDocuments!('cli:me', [], undefined)).toEqual([]);
+      expect(await rt.customize!.ingestCliDocuments('cli:me', [], undefined)).toEqual([]);
       const start = await rt.engine.start({ key: 'cli:1', userKey: 'cli:me', type: 'customize', seed: 2 });
       expect(start.messages.some((m) => /no documents were available/.test(m))).toBe(true);
       expect(start.progress.total).toBe(10);

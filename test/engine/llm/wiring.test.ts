@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { buildLanguageModels, modeLine } from '../../../src/engine/llm/from-config.ts';
-import { createRuntime } from '../../../src/runtime.ts';
-import { buildRuntimeExtras } from '../../../src/wiring.ts';
+import { buildApp } from '../../../src/app/app.ts';
 import { captureLogger, type Fakes, GEMINI_KEY, hello, OPENAI_KEY, startFakes } from './setup.ts';
 
 let f: Fakes;
@@ -32,24 +31,24 @@ const env = (over: Record<string, string> = {}) =>
 
 describe('wiring the language models', () => {
   test('with no provider configured the offline interviewer runs alone', async () => {
-    const extras = await buildRuntimeExtras(loadConfig({ STORE_URL: 'memory://' }), captureLogger().logger);
-    expect(extras.brain).toBeUndefined();
-    expect(extras.llm).toBeUndefined();
+    const app = await buildApp(loadConfig({ STORE_URL: 'memory://' }), captureLogger().logger, { speech: false });
+    expect(app.models).toBeNull();
+    expect(app.engine.brainName).toBe('offline');
+    await app.close();
   });
 
   test('Gemini first, OpenAI next, offline last: the mode line says so and an interview runs on Gemini', async () => {
     const cfg = env();
-    const extras = await buildRuntimeExtras(cfg, captureLogger().logger);
-    expect(extras.modeNotes!()).toEqual(['Mode: Gemini gemini-2.5-flash, with Gemini gemini-2.0-flash and OpenAI gpt-4o-mini as fallbacks and the offline interviewer last.']);
-    const rt = await createRuntime(cfg, captureLogger().logger, extras);
+    const rt = await buildApp(cfg, captureLogger().logger, { speech: false });
+    expect(rt.modeNotes()).toEqual(['Mode: Gemini gemini-2.5-flash, with Gemini gemini-2.0-flash and OpenAI gpt-4o-mini as fallbacks and the offline interviewer last.']);
     try {
       const start = await rt.engine.start({ key: 'w:1', userKey: 'u:1', type: 'screening', seed: 3 });
-      expect(start.messages).toContain(extras.modeNotes!()[0]);
+      expect(start.messages).toContain(rt.modeNotes()[0]);
       const r = await rt.engine.handle('w:1', { kind: 'answer', text: 'I have spent five years building payment APIs in TypeScript and PostgreSQL, most recently leading a team of four.' });
       expect(r.refused).toBeUndefined();
       const s = await rt.engine.getByKey('w:1');
       expect(s!.calls.some((c) => c.provider === 'gemini' && c.purpose === 'react')).toBe(true);
-      const health = await extras.llm!.health();
+      const health = await rt.models!.chain.health();
       expect(health.map((h) => `${h.name}:${h.state}:${h.ok}`)).toEqual(['gemini/gemini-2.5-flash:ok:true', 'gemini/gemini-2.0-flash:ok:true', 'openai/gpt-4o-mini:ok:true']);
       expect(health[0]!.usedToday).toBeGreaterThan(0);
     } finally {
@@ -60,13 +59,13 @@ describe('wiring the language models', () => {
   test('a wrong Gemini key is found at start-up, reported once, and OpenAI takes over', async () => {
     const cap = captureLogger();
     const cfg = env({ GEMINI_API_KEY: 'AIzaDefinitelyWrong000000000' });
-    const extras = await buildRuntimeExtras(cfg, cap.logger);
-    expect(extras.modeNotes!()[0]).toBe('Mode: OpenAI gpt-4o-mini, with the offline interviewer as fallback. (Gemini gemini-2.5-flash, Gemini gemini-2.0-flash are not available right now.)');
-    const r = await extras.llm!.generate(hello, {});
+    const app = await buildApp(cfg, cap.logger, { speech: false });
+    expect(app.modeNotes()[0]).toBe('Mode: OpenAI gpt-4o-mini, with the offline interviewer as fallback. (Gemini gemini-2.5-flash, Gemini gemini-2.0-flash are not available right now.)');
+    const r = await app.models!.chain.generate(hello, {});
     expect(r.provider).toBe('openai');
     expect(cap.warnings().filter((w) => /gemini-2\.5-flash/.test(w))).toHaveLength(1);
     expect(JSON.stringify(cap.lines)).not.toContain('AIzaDefinitelyWrong');
-    await extras.onClose?.();
+    await app.close();
   });
 
   test('a self-hosted OpenAI-compatible server needs no key and is named as such', async () => {

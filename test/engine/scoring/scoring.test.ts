@@ -81,6 +81,11 @@ describe('truthful reports', () => {
 
   test('each question says what a strong answer would include, in plain second person', () => {
     expect(toSecondPerson('Describes the specific steps they personally took and compares them with their options')).toBe('describe the specific steps you personally took and compare them with your options');
+    expect(toSecondPerson('Is honest about what they do not know yet')).toBe('be honest about what you do not know yet');
+    expect(toSecondPerson('Has a plan for the first month')).toBe('have a plan for the first month');
+    expect(toSecondPerson('Used clear written updates so work did not stall')).toBe('show that you used clear written updates so work did not stall');
+    expect(toSecondPerson('Kept their team informed')).toBe('show that you kept your team informed');
+    expect(toSecondPerson('Correctly identifies the bottleneck')).toBe('correctly identify the bottleneck');
     const line = strongAnswerFor(FAILURE);
     expect(line).toMatch(/^For a strong answer, you would /);
     expect(line).not.toMatch(/\bthey\b|\btheir\b|\bshows\b/);

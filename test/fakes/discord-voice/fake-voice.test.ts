@@ -12,7 +12,7 @@ import {
   type VoiceConnection,
 } from '@discordjs/voice';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { OpusPacketEncoder } from '../../../src/gpu/audio/opus.ts';
+import { OpusPacketEncoder } from '../../../src/audio/opus.ts';
 import { FakeVoiceServer, selfSignedCert, trustInThisProcess, voiceAdapter } from './index.ts';
 
 const GUILD = '100000000000000001';

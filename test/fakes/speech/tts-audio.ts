@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { OggOpusMuxer } from '../../../src/gpu/audio/ogg-opus.ts';
-import { OpusPacketEncoder } from '../../../src/gpu/audio/opus.ts';
-import { float32ToInt16, int16ToFloat32 } from '../../../src/gpu/audio/pcm.ts';
-import { resample } from '../../../src/gpu/audio/resampler.ts';
-import { decodeWav } from '../../../src/gpu/audio/wav.ts';
+import { OggOpusMuxer } from '../../../src/audio/ogg-opus.ts';
+import { OpusPacketEncoder } from '../../../src/audio/opus.ts';
+import { float32ToInt16, int16ToFloat32 } from '../../../src/audio/pcm.ts';
+import { resample } from '../../../src/audio/resampler.ts';
+import { decodeWav } from '../../../src/audio/wav.ts';
 import { muxWebmOpus } from './webm-mux.ts';
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@
  * (`webm-24khz-16bit-mono-opus`): EBML header, Segment of unknown size, Info, one audio
  * track with an OpusHead CodecPrivate, and Clusters of SimpleBlocks.
  */
-import { opusPacketSamples } from '../../../src/gpu/audio/opus.ts';
+import { opusPacketSamples } from '../../../src/audio/opus.ts';
 
 function vintSize(n: number): Buffer {
   if (n < 0x7f) return Buffer.from([0x80 | n]);

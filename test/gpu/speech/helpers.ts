@@ -7,9 +7,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import prism from 'prism-media';
 import { loadConfig, type Config } from '../../../src/config.ts';
-import { float32ToInt16, int16ToFloat32 } from '../../../src/gpu/audio/pcm.ts';
-import { resample } from '../../../src/gpu/audio/resampler.ts';
-import { decodeWav, encodeWav } from '../../../src/gpu/audio/wav.ts';
+import { float32ToInt16, int16ToFloat32 } from '../../../src/audio/pcm.ts';
+import { resample } from '../../../src/audio/resampler.ts';
+import { decodeWav, encodeWav } from '../../../src/audio/wav.ts';
 import { espeakWav } from '../../fakes/speech/index.ts';
 
 /** Edge TTS is off unless a test turns it on: nothing may reach the real service. */

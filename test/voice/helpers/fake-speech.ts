@@ -3,14 +3,14 @@
  * espeak clips a test spoke (by how much voiced audio a piece holds, in order), a TTS that
  * answers WAV tones, and an audio sink that records what was played and when it was stopped.
  */
-import { float32ToInt16 } from '../../../src/gpu/audio/pcm.ts';
-import { resample } from '../../../src/gpu/audio/resampler.ts';
-import { encodeWav } from '../../../src/gpu/audio/wav.ts';
+import { float32ToInt16 } from '../../../src/audio/pcm.ts';
+import { resample } from '../../../src/audio/resampler.ts';
+import { encodeWav } from '../../../src/audio/wav.ts';
 import { SpeechError } from '../../../src/gpu/errors.ts';
 import type { EncodedFormat, SpeechToText, SttAudio, TranscribeOptions, TranscribeResult } from '../../../src/gpu/stt/types.ts';
 import type { SynthesisResult, SynthesizeOptions, TextToSpeech } from '../../../src/gpu/tts/types.ts';
 import type { AudioSink } from '../../../src/voice/types.ts';
-import type { SpokenClip } from '../../gpu/audio/speech-fixtures.ts';
+import type { SpokenClip } from '../../audio/speech-fixtures.ts';
 
 /** Milliseconds of 10 ms frames louder than about -34 dBFS: speech, not the noise bed. */
 export function voicedMs(x: Float32Array, sampleRate: number): number {

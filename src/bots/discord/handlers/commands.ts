@@ -1,31 +1,34 @@
-import { AttachmentBuilder, ButtonBuilder, ButtonStyle, ActionRowBuilder, MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type ThreadChannel } from 'discord.js';
+import { AttachmentBuilder, ButtonBuilder, ButtonStyle, ActionRowBuilder, MessageFlags, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { renderTrendPng, TREND_CHART_NAME } from '../../../render/chart.ts';
 import { discordReportMessages } from '../../../render/discord-report.ts';
 import type { DiscordDeps } from '../deps.ts';
-import { finishInterview } from '../finish.ts';
-import { activeKey, forgetId, guildSettingsKey, userKey } from '../keys.ts';
+import { statusLines } from '../../shared/status-lines.ts';
+import { discordAdapter } from '../adapter.ts';
+import { forgetId, guildSettingsKey, scopeOf, userKey } from '../keys.ts';
+import type { Sendable } from '../thread-send.ts';
 import { REPORT_CHART_NAME, renderReportChartPng } from '../../../render/chart.ts';
 
 /** /interview end: ends the caller's running interview in this server; the report goes to its thread. */
 export async function handleEnd(i: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void> {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const active = i.guildId ? await deps.runtime.kv.get<{ sessionId: string; threadId: string }>(activeKey(i.guildId, i.user.id)) : undefined;
-  const session = active ? await deps.runtime.store.get(active.sessionId) : undefined;
-  if (!active || !session || (session.status !== 'active' && session.status !== 'paused')) {
+  const { conversation } = deps.app;
+  const session = i.guildId ? await conversation.activeOf(userKey(i.user.id), scopeOf(i.guildId)) : undefined;
+  if (!session) {
     await i.editReply('You have no interview running in this server.');
     return;
   }
-  const reply = await deps.runtime.engine.handleSession(session.id, { kind: 'command', command: 'end' });
-  const thread = (i.client.channels.cache.get(active.threadId) as ThreadChannel | undefined) ?? null;
-  if (thread) await thread.send({ content: reply.messages.join('\n\n'), allowedMentions: { parse: [] } }).catch(() => undefined);
-  await finishInterview(i.client, deps, reply, thread);
+  const channel = i.client.channels.cache.get(String(session.surface?.threadId ?? ''));
+  const thread: Sendable | null = channel?.isSendable() ? channel : null;
+  const place = { thread, tell: async (text: string) => void (await i.followUp({ content: text, flags: MessageFlags.Ephemeral })), voiceButton: false, typing: false };
+  const outcome = await conversation.turn(discordAdapter(i.client, deps), place, session.id, { kind: 'command', command: 'end' });
+  if (!outcome.recorded) return;
   await i.editReply(thread ? `Interview ended. Your report is in <#${thread.id}>.` : 'Interview ended. Use `/interview report` to see the report.');
 }
 
 /** /interview report: the caller's last report again, privately. */
 export async function handleReport(i: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void> {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const report = await deps.runtime.engine.lastReport(userKey(i.user.id));
+  const report = await deps.app.conversation.lastReport(userKey(i.user.id));
   if (!report) {
     await i.editReply('You have no finished interviews yet. Start one with `/interview start`.');
     return;
@@ -39,7 +42,7 @@ export async function handleReport(i: ChatInputCommandInteraction, deps: Discord
 /** /interview history: past interviews with scores, and the trend chart. */
 export async function handleHistory(i: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void> {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const history = await deps.runtime.engine.history(userKey(i.user.id));
+  const history = await deps.app.conversation.history(userKey(i.user.id));
   const done = history.filter((h) => h.finishedAt);
   if (!done.length) {
     await i.editReply('No finished interviews yet. Start one with `/interview start`.');
@@ -58,7 +61,7 @@ export async function handleHistory(i: ChatInputCommandInteraction, deps: Discor
 
 /** /interview status: which model provider and speech mode are live. */
 export async function handleStatus(i: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void> {
-  const lines = deps.statusLines ? await deps.statusLines() : deps.runtime.modeNotes();
+  const lines = await statusLines(deps.app);
   await i.reply({ content: lines.map((l) => `• ${l}`).join('\n').slice(0, 2000) || 'All systems normal.', flags: MessageFlags.Ephemeral });
 }
 
@@ -81,10 +84,7 @@ export async function handleForgetButton(i: ButtonInteraction, deps: DiscordDeps
     await i.update({ content: 'Nothing was deleted.', components: [] });
     return;
   }
-  const key = userKey(i.user.id);
-  if (i.guildId) await deps.runtime.kv.delete(activeKey(i.guildId, i.user.id));
-  const n = await deps.runtime.engine.forget(key);
-  await deps.documents?.forget?.(key);
+  const n = await deps.app.conversation.forget(userKey(i.user.id));
   await i.update({ content: `Done: deleted ${n} interview${n === 1 ? '' : 's'} and your documents.`, components: [] });
 }
 
@@ -95,8 +95,7 @@ export async function handleSettings(i: ChatInputCommandInteraction, deps: Disco
     return;
   }
   const on = i.options.getBoolean('channel_summary', true);
-  await deps.runtime.kv.set(guildSettingsKey(i.guildId), { channelSummary: on });
+  await deps.app.kv.set(guildSettingsKey(i.guildId), { channelSummary: on });
   await i.reply({ content: `Channel summaries are now **${on ? 'on' : 'off'}** for this server.`, flags: MessageFlags.Ephemeral });
 }
 
-export { finishInterview };

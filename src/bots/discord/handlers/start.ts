@@ -1,17 +1,17 @@
 import { languageFromLocale } from '../../../engine/language.ts';
 import { ChannelType, MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction, type GuildTextBasedChannel, type ThreadChannel } from 'discord.js';
+import { DOCUMENT_EXTENSIONS, kindFromName } from '../../../chat/documents.ts';
 import { isUserError } from '../../../engine/errors.ts';
 import { parseType, SPECS } from '../../../engine/interview-types.ts';
-import { documentErrorMessage, DOCUMENT_EXTENSIONS, kindFromName } from '../../shared/documents.ts';
+import { discordAdapter } from '../adapter.ts';
 import type { DiscordDeps } from '../deps.ts';
-import { activeKey, placeKey, userKey } from '../keys.ts';
+import { placeKey, scopeOf, userKey } from '../keys.ts';
 import { missingPermissions, permissionMessage } from '../permissions.ts';
-import { isDiscordCode, MISSING_ACCESS, MISSING_PERMISSIONS, sendReply } from '../thread-send.ts';
-import { fetchAttachment } from './attachments.ts';
+import { isDiscordCode, MISSING_ACCESS, MISSING_PERMISSIONS } from '../thread-send.ts';
 
 /** /interview start: a private thread (public with a note when private is not allowed), Alex's greeting, question 1. */
 export async function handleStart(i: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void> {
-  const { engine, store, kv, logger } = deps.runtime;
+  const { conversation, logger } = deps.app;
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const guildId = i.guildId;
   const channel = i.channel as GuildTextBasedChannel | null;
@@ -29,13 +29,10 @@ export async function handleStart(i: ChatInputCommandInteraction, deps: DiscordD
   const mode = (i.options.getString('mode') ?? 'text') as 'text' | 'voice';
 
   // One running interview per candidate per server.
-  const existing = await kv.get<{ sessionId: string; threadId: string }>(activeKey(guildId, i.user.id));
+  const existing = await conversation.activeOf(userKey(i.user.id), scopeOf(guildId));
   if (existing) {
-    const s = await store.get(existing.sessionId);
-    if (s && (s.status === 'active' || s.status === 'paused')) {
-      await i.editReply(`You already have an interview running in <#${existing.threadId}>. Finish it there, or use \`/interview end\` first.`);
-      return;
-    }
+    await i.editReply(`You already have an interview running in <#${String(existing.surface?.threadId ?? '')}>. Finish it there, or use \`/interview end\` first.`);
+    return;
   }
 
   if (channel.isThread()) {
@@ -56,26 +53,22 @@ export async function handleStart(i: ChatInputCommandInteraction, deps: DiscordD
   const documentIds: string[] = [];
   const notes: string[] = [];
   const file = i.options.getAttachment('resume');
+  const adapter = discordAdapter(i.client, deps);
   if (file) {
-    if (!deps.documents) {
+    if (!conversation.documents) {
       notes.push('Document upload is not available on this server, so the resume was not used.');
     } else if (!DOCUMENT_EXTENSIONS.test(file.name)) {
       await i.editReply(`I can read PDF, DOCX, TXT or Markdown files; "${file.name}" is none of those. Nothing was started.`);
       return;
-    } else if (file.size > deps.documents.maxBytes) {
-      await i.editReply(`"${file.name}" is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${(deps.documents.maxBytes / 1048576).toFixed(0)} MB. Nothing was started.`);
-      return;
     } else {
-      try {
-        const bytes = await fetchAttachment(file.url, deps.documents.maxBytes);
-        const doc = await deps.documents.ingest(userKey(i.user.id), { bytes, filename: file.name, ...(file.contentType ? { mimeType: file.contentType } : {}), ...kindFromName(file.name) });
-        documentIds.push(doc.id);
-        notes.push(`Read ${file.name}: ${doc.summary}`);
-        if (type !== 'customize') notes.push('Documents shape customize interviews; this one uses the question bank.');
-      } catch (e) {
-        await i.editReply(`${documentErrorMessage(e)} Nothing was started.`);
+      const read = await conversation.readDocument(adapter, userKey(i.user.id), { ref: file.url, name: file.name, size: file.size, ...(file.contentType ? { contentType: file.contentType } : {}), ...kindFromName(file.name) });
+      if (!read.ok) {
+        await i.editReply(`${read.message} Nothing was started.`);
         return;
       }
+      documentIds.push(read.id);
+      notes.push(`Read ${file.name}: ${read.summary}`);
+      if (type !== 'customize') notes.push('Documents shape customize interviews; this one uses the question bank.');
     }
   }
 
@@ -107,35 +100,34 @@ export async function handleStart(i: ChatInputCommandInteraction, deps: DiscordD
     logger.warn({ err, threadId: thread.id }, 'could not add the candidate to the thread');
   }
 
-  let reply;
-  try {
-    reply = await engine.start({
-      key: placeKey(guildId, thread.id),
-      userKey: userKey(i.user.id),
-      userName: displayName,
-      type,
-      ...(i.options.getString('role') ? { role: i.options.getString('role')! } : {}),
-      ...(i.options.getString('level') ? { level: i.options.getString('level')! } : {}),
-      mode,
-      // The option when given, otherwise the language the candidate uses Discord in.
-      language: i.options.getString('language') ?? languageFromLocale(i.locale),
-      surface: { platform: 'discord', guildId, channelId: channel.id, threadId: thread.id, userId: i.user.id },
-      ...(documentIds.length ? { documentIds } : {}),
-    });
-  } catch (e) {
+  const started = await conversation.start({
+    scope: scopeOf(guildId),
+    key: placeKey(guildId, thread.id),
+    userKey: userKey(i.user.id),
+    userName: displayName,
+    type,
+    ...(i.options.getString('role') ? { role: i.options.getString('role')! } : {}),
+    ...(i.options.getString('level') ? { level: i.options.getString('level')! } : {}),
+    mode,
+    // The option when given, otherwise the language the candidate uses Discord in.
+    language: i.options.getString('language') ?? languageFromLocale(i.locale),
+    surface: { platform: 'discord', guildId, channelId: channel.id, threadId: thread.id, userId: i.user.id },
+    ...(documentIds.length ? { documentIds } : {}),
+  });
+  if (!started.ok) {
     await thread.delete().catch(() => undefined);
-    await i.editReply(isUserError(e) ? e.message : 'Something went wrong starting the interview. Please try again.');
-    if (!isUserError(e)) logger.error({ err: e }, 'engine.start failed');
+    await i.editReply(started.message);
     return;
   }
-  await kv.set(activeKey(guildId, i.user.id), { sessionId: reply.sessionId, threadId: thread.id }, 7 * 24 * 3600_000);
+  const reply = started.reply;
   const intro = [`<@${i.user.id}>`, publicNote, ...notes].filter(Boolean).join('\n');
   try {
     await thread.send({ content: intro, allowedMentions: { users: [i.user.id] } });
-    await sendReply(thread, reply, logger, { voiceButton: mode === 'text' && Boolean(deps.voice) });
+    await adapter.render({ thread, tell: async () => undefined, voiceButton: mode === 'text' && Boolean(deps.voice), typing: false }, reply);
   } catch (e) {
     if (isDiscordCode(e, MISSING_PERMISSIONS, MISSING_ACCESS)) {
-      await engine.handleSession(reply.sessionId, { kind: 'command', command: 'end' }).catch(() => undefined);
+      // Nobody can answer in a thread the bot cannot post in: end it at once, quietly.
+      await conversation.handle(reply.sessionId, { kind: 'command', command: 'end' }).catch(() => undefined);
       await i.editReply(permissionMessage(['Send Messages in Threads'], `in <#${channel.id}>`));
       return;
     }
@@ -149,9 +141,10 @@ export async function handleStart(i: ChatInputCommandInteraction, deps: DiscordD
 }
 
 async function createThread(channel: GuildTextBasedChannel, name: string, priv: boolean): Promise<ThreadChannel> {
-  if (!('threads' in channel)) throw new Error('channel has no threads');
-  const threads = (channel as unknown as { threads: { create(o: object): Promise<ThreadChannel> } }).threads;
-  return threads.create({
+  // Announcement channels only have public threads; other channel kinds have none.
+  if (channel.type === ChannelType.GuildAnnouncement) return channel.threads.create({ name, autoArchiveDuration: 1440, reason: 'Mock interview' });
+  if (channel.type !== ChannelType.GuildText) throw new Error('channel has no threads');
+  return channel.threads.create({
     name,
     autoArchiveDuration: 1440,
     type: priv ? ChannelType.PrivateThread : ChannelType.PublicThread,

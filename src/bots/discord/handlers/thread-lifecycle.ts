@@ -1,6 +1,6 @@
 import type { AnyThreadChannel, Client } from 'discord.js';
+import { discordAdapter } from '../adapter.ts';
 import type { DiscordDeps } from '../deps.ts';
-import { finishInterview } from '../finish.ts';
 import { placeKey } from '../keys.ts';
 
 /**
@@ -8,10 +8,7 @@ import { placeKey } from '../keys.ts';
  * kept in history, and the channel summary says where it went.
  */
 export async function handleThreadGone(client: Client, thread: AnyThreadChannel, deps: DiscordDeps, why: 'deleted' | 'archived'): Promise<void> {
-  const { engine, logger } = deps.runtime;
-  const session = await engine.getByKey(placeKey(thread.guildId, thread.id));
-  if (!session || (session.status !== 'active' && session.status !== 'paused')) return;
-  logger.info({ sessionId: session.id, why }, 'interview thread gone; ending interview');
-  const reply = await engine.handleSession(session.id, { kind: 'command', command: 'end' });
-  await finishInterview(client, deps, reply, null);
+  const place = { thread: null, tell: async () => undefined, voiceButton: false, typing: false };
+  const ended = await deps.app.conversation.endAt(discordAdapter(client, deps), place, placeKey(thread.guildId, thread.id));
+  if (ended) deps.app.logger.info({ threadId: thread.id, why }, 'interview thread gone; interview ended');
 }

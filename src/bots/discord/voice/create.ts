@@ -7,21 +7,21 @@
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Reply, Session } from '../../../engine/types.ts';
-import type { Runtime } from '../../../runtime.ts';
-import type { CreateVadOptions } from '../../../gpu/audio/vad/create.ts';
+import type { App } from '../../../app/app.ts';
+import type { CreateVadOptions } from '../../../audio/vad/create.ts';
 import { transcribeAudioFile } from '../../../voice/transcribe-file.ts';
 import { sessionTerms } from '../../../voice/stt-prompt.ts';
 import { turnTakingFromConfig } from '../../../voice/turn-config.ts';
 import type { VoiceSpeech } from '../../../voice/types.ts';
 import type { DiscordVoice } from '../deps.ts';
-import { finishInterview } from '../finish.ts';
+import { discordAdapter, threadPlace } from '../adapter.ts';
 import type { Sendable } from '../thread-send.ts';
 import { findCandidateChannel } from './join.ts';
 import { CONNECT_FAILED, GUILD_BUSY, SPEECH_UNAVAILABLE } from './messages.ts';
 import { VoiceRoom, type VoiceTuning } from './room.ts';
 
 export interface DiscordVoiceOptions {
-  runtime: Runtime;
+  app: App;
   speech: VoiceSpeech;
   logger: Logger;
   /** Overrides for timings (tests); the rest come from config (VOICE_*). */
@@ -42,8 +42,8 @@ export interface DiscordVoiceController extends DiscordVoice {
 }
 
 export function createDiscordVoice(options: DiscordVoiceOptions): DiscordVoiceController {
-  const { runtime, speech, logger } = options;
-  const c = runtime.config;
+  const { app, speech, logger } = options;
+  const c = app.config;
   const tuning: VoiceTuning = {
     endSilenceMs: c.VOICE_END_SILENCE_MS,
     nudgeAfterMs: c.VOICE_NUDGE_AFTER_MS,
@@ -64,7 +64,7 @@ export function createDiscordVoice(options: DiscordVoiceOptions): DiscordVoiceCo
       if (speech.mode?.().voice === 'text-only') return { ok: false, message: SPEECH_UNAVAILABLE };
       const found = await findCandidateChannel(client, guildId, userId);
       if (!found.ok) return found;
-      const session = await runtime.store.get(sessionId);
+      const session = await app.store.get(sessionId);
       if (!session) return { ok: false, message: 'That interview no longer exists.' };
       const thread = (await client.channels.fetch(threadId).catch(() => null)) as Sendable | null;
       if (!thread || typeof thread.send !== 'function') return { ok: false, message: CONNECT_FAILED };
@@ -75,12 +75,13 @@ export function createDiscordVoice(options: DiscordVoiceOptions): DiscordVoiceCo
         room = await VoiceRoom.open(
           {
             client,
-            runtime,
+            conversation: app.conversation,
+            language: c.STT_LANGUAGE,
             speech,
             logger,
             tuning,
             voicePreset: c.TTS_VOICE,
-            finish: (reply, t) => (options.onFinished ? options.onFinished(client, reply, t) : finishInterview(client, { runtime, voice: api }, reply, t)),
+            finish: (reply, t) => (options.onFinished ? options.onFinished(client, reply, t) : app.conversation.finish(discordAdapter(client, { app, voice: api }), threadPlace(t), reply)),
             closed: (r) => {
               if (rooms.get(r.sessionId) === r) rooms.delete(r.sessionId);
             },

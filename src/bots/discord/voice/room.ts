@@ -8,10 +8,10 @@
 import { entersState, VoiceConnectionStatus, type VoiceConnection, type VoiceConnectionState } from '@discordjs/voice';
 import { Events, type Client, type Guild, type VoiceBasedChannel, type VoiceState } from 'discord.js';
 import type { Logger } from 'pino';
+import type { ConversationService } from '../../../chat/conversation.ts';
 import { isUserError } from '../../../engine/errors.ts';
 import type { Reply } from '../../../engine/types.ts';
-import type { Runtime } from '../../../runtime.ts';
-import type { CreateVadOptions } from '../../../gpu/audio/vad/create.ts';
+import type { CreateVadOptions } from '../../../audio/vad/create.ts';
 import { VoiceInterviewSession } from '../../../voice/session.ts';
 import type { TranscriptEvent, VoiceSpeech } from '../../../voice/types.ts';
 import type { TurnTaking } from '../../../voice/turn-config.ts';
@@ -37,7 +37,9 @@ export interface VoiceTuning {
 
 export interface RoomDeps {
   client: Client;
-  runtime: Runtime;
+  /** Answers go through the conversation layer, in turn order with the text thread's. */
+  conversation: ConversationService;
+  language: string;
   speech: VoiceSpeech;
   logger: Logger;
   tuning: VoiceTuning;
@@ -97,7 +99,6 @@ export class VoiceRoom {
     if (!connection) return null;
     const sink = new DiscordAudioSink(connection, log);
     let room: VoiceRoom | null = null;
-    const { engine } = deps.runtime;
     let voice: VoiceInterviewSession;
     try {
       voice = await VoiceInterviewSession.create({
@@ -109,11 +110,11 @@ export class VoiceRoom {
         bargeInMs: deps.tuning.bargeInMs,
         ...(deps.tuning.turnTaking ? await deps.tuning.turnTaking.options() : {}),
         ...(target.sttTerms ? { sttTerms: target.sttTerms } : {}),
-        language: target.language ?? deps.runtime.config.STT_LANGUAGE,
+        language: target.language ?? deps.language,
         ...(deps.voicePreset ? { voice: deps.voicePreset } : {}),
         ...(deps.tuning.vad ? { vad: deps.tuning.vad } : {}),
         logger: log,
-        onAnswer: (text) => engine.handleSession(target.sessionId, { kind: 'answer', text }),
+        onAnswer: (text) => deps.conversation.handle(target.sessionId, { kind: 'answer', text }),
         onTranscript: (event) => room?.post(event),
         onFinished: (reply) => deps.finish(reply, target.thread),
       });
@@ -229,7 +230,7 @@ export class VoiceRoom {
 
   private async command(command: 'pause' | 'resume'): Promise<Reply | null> {
     try {
-      return await this.deps.runtime.engine.handleSession(this.sessionId, { kind: 'command', command });
+      return await this.deps.conversation.handle(this.sessionId, { kind: 'command', command });
     } catch (e) {
       if (!isUserError(e)) throw e;
       this.log.info({ code: e.code, command }, 'voice presence command refused');

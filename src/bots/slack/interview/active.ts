@@ -2,22 +2,15 @@
 // unambiguous and stops a stray command from opening thread after thread).
 import type { Session } from '../../../engine/types.ts';
 import type { SlackDeps } from '../deps.ts';
+import { scopeOf, userKey } from '../keys.ts';
 import { pendingOfUser, type PendingInterview } from './pending.ts';
 
 export type Active = { kind: 'session'; session: Session } | { kind: 'pending'; pending: PendingInterview } | undefined;
 
-export async function activeInterviewOf(deps: SlackDeps, userKey: string): Promise<Active> {
-  const pending = await pendingOfUser(deps, userKey);
+export async function activeInterviewOf(deps: SlackDeps, team: string, userId: string): Promise<Active> {
+  const uk = userKey(team, userId);
+  const pending = await pendingOfUser(deps, uk);
   if (pending) return { kind: 'pending', pending };
-  const history = await deps.engine.history(userKey);
-  for (const e of [...history].reverse()) {
-    if (!e.key.startsWith('slack:') || (e.status !== 'active' && e.status !== 'paused')) continue;
-    const s = await deps.engine.getByKey(e.key);
-    if (s && s.id === e.sessionId && (s.status === 'active' || s.status === 'paused')) return { kind: 'session', session: s };
-  }
-  return undefined;
-}
-
-export function isRunning(s: Session | undefined): s is Session {
-  return Boolean(s && (s.status === 'active' || s.status === 'paused'));
+  const session = await deps.conversation.activeOf(uk, scopeOf(team));
+  return session ? { kind: 'session', session } : undefined;
 }

@@ -3,7 +3,7 @@
 import type { WebClient } from '@slack/web-api';
 import { formatBytes } from '../../../engine/docs/errors.ts';
 import type { SlackDeps } from '../deps.ts';
-import { userSafeMessage } from '../safe-error.ts';
+import { userSafeMessage } from '../../../chat/safe-text.ts';
 import { escapeSlack } from '../slack-text.ts';
 import { downloadSlackFile } from './download.ts';
 import type { SharedFile } from './files.ts';
@@ -48,7 +48,7 @@ export async function transcribeClip(deps: SlackDeps, client: WebClient, f: Shar
     }
     return text;
   } catch (err) {
-    const safe = userSafeMessage(err) ?? (err instanceof Error && err.name === 'AudioFileError' ? err.message : null);
+    const safe = userSafeMessage(err);
     if (!safe) deps.log.warn({ err, fileId: f.id }, 'audio clip transcription failed');
     await tell(safe ?? "I couldn't transcribe that clip. Could you try again, or type your answer?");
     return null;

@@ -3,8 +3,7 @@
 import type { WebClient } from '@slack/web-api';
 import { formatBytes } from '../../../engine/docs/errors.ts';
 import type { SlackDeps } from '../deps.ts';
-import { claimOnce } from '../once.ts';
-import { userSafeMessage } from '../safe-error.ts';
+import { userSafeMessage } from '../../../chat/safe-text.ts';
 import { escapeSlack, truncate } from '../slack-text.ts';
 import { downloadSlackFile } from './download.ts';
 import { savePending, withPending, type PendingInterview } from './pending.ts';
@@ -39,10 +38,10 @@ function extension(name: string): string {
 type Outcome = { ok: true; name: string; summary: string } | { ok: false; name: string; message: string } | { ok: 'duplicate' };
 
 async function ingestOne(deps: SlackDeps, client: WebClient, p: PendingInterview, f: SharedFile): Promise<Outcome> {
-  const documents = deps.documents;
+  const documents = deps.conversation.documents;
   if (!documents) return { ok: false, name: f.name ?? 'file', message: NO_DOCUMENTS };
   // The same file can arrive as a message file_share and a file_shared event, and both can be retried.
-  if (!(await claimOnce(deps.kv, `file:${f.id}:${p.key}`))) return { ok: 'duplicate' };
+  if (!(await deps.conversation.claimOnce(`slack:file:${f.id}:${p.key}`))) return { ok: 'duplicate' };
   let name = f.name ?? 'file';
   try {
     const info = (await client.files.info({ file: f.id })).file as FileInfo | undefined;

@@ -5,12 +5,12 @@
 import type { WebClient } from '@slack/web-api';
 import { parseRequest } from '../command-text.ts';
 import type { SlackDeps } from '../deps.ts';
-import { sessionKey, userKey } from '../keys.ts';
+import { sessionKey } from '../keys.ts';
 import { tellUser } from '../notify.ts';
-import { claimOnce, firstTime } from '../once.ts';
-import { userSafeMessage } from '../safe-error.ts';
+import { userSafeMessage } from '../../../chat/safe-text.ts';
 import { plainFromSlack } from '../slack-text.ts';
-import { activeInterviewOf, isRunning } from './active.ts';
+import { isRunning } from '../../../chat/conversation.ts';
+import { activeInterviewOf } from './active.ts';
 import { looksLikeAudio, transcribeClip, transcriptLine } from './audio-answer.ts';
 import { ingestFiles, NO_DOCUMENTS, type SharedFile } from './files.ts';
 import { dropPending, getPending, type PendingInterview, withPending } from './pending.ts';
@@ -42,13 +42,13 @@ const CANCEL_WORDS = /^(cancel|end|stop|quit)[.!]*$/i;
 export async function handleIncoming(deps: SlackDeps, client: WebClient, m: Incoming): Promise<void> {
   if (m.threadTs && m.threadTs !== m.ts) {
     const key = sessionKey(m.team, m.channel, m.threadTs);
-    const session = await deps.engine.getByKey(key);
+    const session = await deps.conversation.sessionAt(key);
     if (isRunning(session)) return inInterview(deps, client, m, session);
     const pending = await getPending(deps, key);
     if (pending) return inPending(deps, client, m, pending);
   }
   if (!m.isDirect && !m.mentionsBot) return;
-  const claim = await claimOnce(deps.kv, `msg:${m.team}:${m.channel}:${m.ts}`);
+  const claim = await deps.conversation.claimOnce(`slack:msg:${m.team}:${m.channel}:${m.ts}`);
   if (!claim) return skipped(deps, m);
   const text = plainFromSlack(m.text, m.botUserId);
   const reply = (msg: Parameters<typeof tellUser>[2]) => tellUser(client, { channel: m.channel, user: m.userId, ...(m.threadTs ? { threadTs: m.threadTs } : {}) }, msg);
@@ -59,7 +59,7 @@ export async function handleIncoming(deps: SlackDeps, client: WebClient, m: Inco
     const safe = userSafeMessage(err);
     if (!safe) throw err;
     // Most likely an answer typed outside the interview's thread: point there instead.
-    const active = await activeInterviewOf(deps, userKey(m.team, m.userId));
+    const active = await activeInterviewOf(deps, m.team, m.userId);
     if (active?.kind === 'session' && active.session.surface?.channel === m.channel) {
       return reply('Your interview runs in its thread: reply there to answer, or type `end` to stop it.');
     }
@@ -74,7 +74,7 @@ function skipped(deps: SlackDeps, m: Incoming): void {
 
 /** Tells someone other than the candidate, once per interview, that their replies are not recorded. */
 async function noteBystander(deps: SlackDeps, client: WebClient, m: Incoming, scope: string, candidateId: string): Promise<void> {
-  if (!(await firstTime(deps.kv, `noted:${scope}:${m.userId}`, NOTE_TTL_MS))) return;
+  if (!(await deps.conversation.firstTime(`slack:noted:${scope}:${m.userId}`, NOTE_TTL_MS))) return;
   await tellUser(client, { channel: m.channel, user: m.userId, threadTs: m.threadTs! }, `This is <@${candidateId}>'s practice interview, so only their replies are recorded. Start your own with \`/interview\`.`);
 }
 
@@ -82,7 +82,7 @@ async function inInterview(deps: SlackDeps, client: WebClient, m: Incoming, sess
   const target = targetOf(session);
   if (!target) return;
   if (m.userId !== target.userId) return noteBystander(deps, client, m, session.id, target.userId);
-  const claim = await claimOnce(deps.kv, `msg:${m.team}:${m.channel}:${m.ts}`);
+  const claim = await deps.conversation.claimOnce(`slack:msg:${m.team}:${m.channel}:${m.ts}`);
   if (!claim) return skipped(deps, m);
   const tell = (msg: string) => tellUser(client, { channel: m.channel, user: m.userId, threadTs: target.threadTs }, msg);
   let text = plainFromSlack(m.text, m.botUserId);
@@ -103,11 +103,11 @@ async function inInterview(deps: SlackDeps, client: WebClient, m: Incoming, sess
 
 async function inPending(deps: SlackDeps, client: WebClient, m: Incoming, p: PendingInterview): Promise<void> {
   if (m.userId !== p.userId) return noteBystander(deps, client, m, p.key, p.userId);
-  const claim = await claimOnce(deps.kv, `msg:${m.team}:${m.channel}:${m.ts}`);
+  const claim = await deps.conversation.claimOnce(`slack:msg:${m.team}:${m.channel}:${m.ts}`);
   if (!claim) return skipped(deps, m);
   const say = (text: string) => client.chat.postMessage({ channel: p.channel, thread_ts: p.threadTs, text });
   if (m.files.length) {
-    if (!deps.documents) await say(NO_DOCUMENTS + ' Reply *start* to begin.');
+    if (!deps.conversation.documents) await say(NO_DOCUMENTS + ' Reply *start* to begin.');
     else await ingestFiles(deps, client, p, m.files);
   }
   const text = plainFromSlack(m.text, m.botUserId);

@@ -49,5 +49,5 @@ export async function dropPending(deps: SlackDeps, p: Pick<PendingInterview, 'ke
 
 /** Read-modify-write of one pending record, serialised across messages and processes. */
 export function withPending<T>(deps: SlackDeps, key: string, fn: (p: PendingInterview | undefined) => Promise<T>): Promise<T> {
-  return deps.engine.store.withLock(`slack:pending:${key}`, async () => fn(await getPending(deps, key)));
+  return deps.conversation.store.withLock(`slack:pending:${key}`, async () => fn(await getPending(deps, key)));
 }

@@ -5,7 +5,6 @@ import type { Reply } from '../../../engine/types.ts';
 import type { SlackDeps } from '../deps.ts';
 import { tellUser } from '../notify.ts';
 import { turnMessage, withoutButtons, type MessageBlock, type TurnMessageOptions } from '../views/interview-message.ts';
-import { postReport } from './report.ts';
 import type { ThreadTarget } from './target.ts';
 import type { ThinkingResult } from './thinking.ts';
 import { clearStatus } from './thinking.ts';
@@ -50,5 +49,4 @@ export async function postReply(deps: SlackDeps, client: WebClient, reply: Reply
   if (previous && previous.ts !== ts) {
     await client.chat.update({ channel: t.channel, ts: previous.ts, text: previous.text, blocks: previous.blocks as never }).catch((err: unknown) => deps.log.debug({ err }, 'could not remove old buttons'));
   }
-  if (reply.done && reply.report) await postReport(deps, client, reply.report, t);
 }

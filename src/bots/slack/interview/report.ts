@@ -37,6 +37,6 @@ export async function postReport(deps: SlackDeps, client: WebClient, report: Rep
 }
 
 export async function publishHome(deps: SlackDeps, client: WebClient, team: string, userId: string): Promise<void> {
-  const history = await deps.engine.history(userKey(team, userId));
+  const history = await deps.conversation.history(userKey(team, userId));
   await client.views.publish({ user_id: userId, view: homeView(deps.interviewer, history) as never });
 }

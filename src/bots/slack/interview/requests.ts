@@ -35,22 +35,22 @@ export async function handleRequest(deps: SlackDeps, client: WebClient, inv: Inv
     case 'help':
       return inv.reply(helpMessage(deps.interviewer));
     case 'history': {
-      const history = await deps.engine.history(uk);
+      const history = await deps.conversation.history(uk);
       return inv.reply({ text: history.length ? `Your last ${Math.min(history.length, 10)} interviews` : 'No interviews yet.', blocks: historyBlocks(history) });
     }
     case 'dashboard':
       return inv.reply(await dashboardMessage(deps, uk));
     case 'report': {
-      const report = await deps.engine.lastReport(uk);
+      const report = await deps.conversation.lastReport(uk);
       if (!report) return inv.reply('You have no finished interview yet. Start one with `/interview behavioral`.');
       return inv.reply({ text: slackSummaryLine(report), blocks: slackReportBlocks(report) as SlackMessage['blocks'] });
     }
     case 'forget': {
-      const history = await deps.engine.history(uk);
+      const history = await deps.conversation.history(uk);
       return inv.reply(forgetConfirmMessage(history.length));
     }
     case 'end':
-      return endInterview(deps, client, inv, uk);
+      return endInterview(deps, client, inv);
     case 'start':
       return startInterview(deps, client, {
         team: inv.team,
@@ -66,8 +66,8 @@ export async function handleRequest(deps: SlackDeps, client: WebClient, inv: Inv
   }
 }
 
-async function endInterview(deps: SlackDeps, client: WebClient, inv: Invocation, uk: string): Promise<void> {
-  const active = await activeInterviewOf(deps, uk);
+async function endInterview(deps: SlackDeps, client: WebClient, inv: Invocation): Promise<void> {
+  const active = await activeInterviewOf(deps, inv.team, inv.userId);
   if (!active) return inv.reply('You have no interview running.');
   if (active.kind === 'pending') {
     const p = active.pending;

@@ -5,8 +5,8 @@ import type { WebClient } from '@slack/web-api';
 import { parseRole, SPECS } from '../../../engine/interview-types.ts';
 import type { InterviewType, Level } from '../../../engine/types.ts';
 import type { SlackDeps } from '../deps.ts';
-import { sessionKey, userKey } from '../keys.ts';
-import { SOMETHING_WENT_WRONG, slackErrorCode, userSafeMessage } from '../safe-error.ts';
+import { scopeOf, sessionKey, userKey } from '../keys.ts';
+import { slackErrorCode } from '../error-code.ts';
 import { escapeSlack } from '../slack-text.ts';
 import { ANSWER_HINT, type SlackMessage } from '../views/interview-message.ts';
 import { interviewTitle, parentMessage } from '../views/parent-message.ts';
@@ -49,7 +49,7 @@ async function postParent(client: WebClient, channel: string, m: SlackMessage): 
 
 export async function startInterview(deps: SlackDeps, client: WebClient, r: StartRequest): Promise<void> {
   const uk = userKey(r.team, r.userId);
-  const active = await activeInterviewOf(deps, uk);
+  const active = await activeInterviewOf(deps, r.team, r.userId);
   if (active) {
     const where = active.kind === 'session' ? (active.session.surface?.channel as string | undefined) : active.pending.channel;
     await r.reply(`You already have an interview running${where ? ` in <#${where}>` : ''}. Finish it, or type \`/interview end\` to stop it, then start a new one.`);
@@ -57,7 +57,7 @@ export async function startInterview(deps: SlackDeps, client: WebClient, r: Star
   }
   const [name, language] = await Promise.all([deps.displayName(client, r.userId), deps.userLanguage?.(client, r.userId)]);
   const title = interviewTitle(name, r.type, SPECS[r.type].questions, parseRole(r.role).role);
-  const waits = r.type === 'customize' && deps.documents !== undefined;
+  const waits = r.type === 'customize' && deps.conversation.documents !== null;
   let threadTs = r.threadTs;
   let parentTs: string | undefined;
   if (!threadTs) {
@@ -109,29 +109,27 @@ export async function startInterview(deps: SlackDeps, client: WebClient, r: Star
 /** Starts the engine session in the thread and posts the greeting and first question. */
 export async function beginInterview(deps: SlackDeps, client: WebClient, p: PendingInterview, target: ThreadTarget, reply: (m: string) => Promise<void>): Promise<void> {
   await dropPending(deps, p);
-  let first;
-  try {
-    first = await deps.engine.start({
-      key: p.key,
-      userKey: p.userKey,
-      ...(p.userName ? { userName: p.userName } : {}),
-      type: p.type,
-      ...(p.role ? { role: p.role } : {}),
-      ...(p.level ? { level: p.level } : {}),
-      ...(p.language ? { language: p.language } : {}),
-      surface: surfaceOf(target),
-      documentIds: p.documentIds,
-    });
-  } catch (err) {
-    const safe = userSafeMessage(err);
-    if (!safe) deps.log.error({ err }, 'could not start a slack interview');
+  const started = await deps.conversation.start({
+    scope: scopeOf(p.team),
+    key: p.key,
+    userKey: p.userKey,
+    ...(p.userName ? { userName: p.userName } : {}),
+    type: p.type,
+    ...(p.role ? { role: p.role } : {}),
+    ...(p.level ? { level: p.level } : {}),
+    ...(p.language ? { language: p.language } : {}),
+    surface: surfaceOf(target),
+    documentIds: p.documentIds,
+  });
+  if (!started.ok) {
     if (p.parentTs) {
-      const m = parentMessage(p.title, { kind: 'failed', message: safe ?? 'This interview could not start.' });
+      const m = parentMessage(p.title, { kind: 'failed', message: started.message });
       await client.chat.update({ channel: p.channel, ts: p.parentTs, text: m.text, blocks: m.blocks as never }).catch(() => undefined);
     }
-    await reply(safe ?? SOMETHING_WENT_WRONG);
+    await reply(started.message);
     return;
   }
+  const first = started.reply;
   const total = first.progress.total;
   if (p.parentTs) {
     // The plan may differ from the usual count (a customized plan, a short bank): say the real one.
@@ -140,7 +138,7 @@ export async function beginInterview(deps: SlackDeps, client: WebClient, p: Pend
   }
   const opts = {
     hint: ANSWER_HINT,
-    ...(p.type === 'customize' && !deps.documents ? { notes: [NO_DOCUMENTS] } : {}),
+    ...(p.type === 'customize' && !deps.conversation.documents ? { notes: [NO_DOCUMENTS] } : {}),
     ...(p.parentTs ? {} : { title: interviewTitle(p.userName, p.type, total, parseRole(p.role).role) }),
   };
   await postReply(deps, client, first, target, undefined, opts);

@@ -24,7 +24,7 @@ export function forgetConfirm(deps: SlackDeps) {
     const uk = userKey(team, args.body.user.id);
     const pending = await pendingOfUser(deps, uk);
     if (pending) await dropPending(deps, pending);
-    const n = await deps.engine.forget(uk);
+    const n = await deps.conversation.forget(uk);
     deps.log.info({ interviews: n }, 'slack user data deleted');
     await answer(args, `Done: deleted ${n} interview${n === 1 ? '' : 's'} and everything stored with ${n === 1 ? 'it' : 'them'}.`);
     await publishHome(deps, args.client, team, args.body.user.id).catch((err: unknown) => deps.log.warn({ err }, 'could not refresh App Home after forget'));

@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { parseRequest } from '../../command-text.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { handleRequest } from '../../interview/requests.ts';
-import { SOMETHING_WENT_WRONG, userSafeMessage } from '../../safe-error.ts';
+import { SOMETHING_WENT_WRONG, userSafeMessage } from '../../../../chat/safe-text.ts';
 import type { SlackMessage } from '../../views/interview-message.ts';
 
 export function interviewCommand(deps: SlackDeps) {

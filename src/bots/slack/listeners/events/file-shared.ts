@@ -13,7 +13,7 @@ type Shares = Record<string, Record<string, { thread_ts?: string }[]> | undefine
 export function fileShared(deps: SlackDeps) {
   return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'file_shared'> & AllMiddlewareArgs): Promise<void> => {
     const team = teamOf(context, body);
-    if (!team || !deps.documents) return;
+    if (!team || !deps.conversation.documents) return;
     const pending = await pendingOfUser(deps, userKey(team, event.user_id));
     if (!pending || pending.channel !== event.channel_id) return;
     const info = await client.files.info({ file: event.file_id });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { float32ToInt16, int16ToFloat32, stereoInt16ToMonoFloat32 } from '../../../src/gpu/audio/pcm.ts';
-import { StreamingResampler, resample } from '../../../src/gpu/audio/resampler.ts';
+import { float32ToInt16, int16ToFloat32, stereoInt16ToMonoFloat32 } from '../../src/audio/pcm.ts';
+import { StreamingResampler, resample } from '../../src/audio/resampler.ts';
 
 function sine(freq: number, rate: number, seconds: number, amp = 0.5): Float32Array {
   const out = new Float32Array(Math.round(rate * seconds));

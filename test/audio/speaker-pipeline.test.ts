@@ -3,9 +3,9 @@
  * decode -> 16 kHz mono -> VAD -> end-of-turn segmenter.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Utterance } from '../../../src/gpu/audio/segmenter.ts';
-import { SpeakerPipeline, utteranceToWav } from '../../../src/gpu/audio/speaker-pipeline.ts';
-import { decodeWav } from '../../../src/gpu/audio/wav.ts';
+import type { Utterance } from '../../src/audio/segmenter.ts';
+import { SpeakerPipeline, utteranceToWav } from '../../src/audio/speaker-pipeline.ts';
+import { decodeWav } from '../../src/audio/wav.ts';
 import { buildTimeline, speak, type SpeechTimeline } from './speech-fixtures.ts';
 
 const PRE_PAD = 400;

@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { OpusPacketEncoder, OPUS_RATE } from '../../../src/gpu/audio/opus.ts';
-import { float32ToInt16, int16ToFloat32, monoToStereo } from '../../../src/gpu/audio/pcm.ts';
-import { resample } from '../../../src/gpu/audio/resampler.ts';
-import { decodeWav } from '../../../src/gpu/audio/wav.ts';
+import { OpusPacketEncoder, OPUS_RATE } from '../../src/audio/opus.ts';
+import { float32ToInt16, int16ToFloat32, monoToStereo } from '../../src/audio/pcm.ts';
+import { resample } from '../../src/audio/resampler.ts';
+import { decodeWav } from '../../src/audio/wav.ts';
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { WavFormatError } from '../../../src/gpu/audio/errors.ts';
-import { decodeWav, encodeWav } from '../../../src/gpu/audio/wav.ts';
+import { WavFormatError } from '../../src/audio/errors.ts';
+import { decodeWav, encodeWav } from '../../src/audio/wav.ts';
 import { speak } from './speech-fixtures.ts';
 
 function ramp(n: number): Int16Array {

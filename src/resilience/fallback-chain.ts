@@ -1,15 +1,16 @@
 /**
- * The fallback chain for one speech capability, with the same rules as the language
- * models: providers in preference order, unconfigured ones never added, GPU ones skipped
- * while the health probe says the server is down, a circuit breaker per provider, retries
- * only for retryable failures (timeouts, 429, 5xx, connection resets) with backoff inside
- * one overall deadline, and an immediate fall-through on anything else. Every result says
- * which provider answered and which preferred one it replaced.
+ * The fallback chain for one capability (speech-to-text, text-to-speech; the language models
+ * add quotas and cost on top of the same rules): providers in preference order, unconfigured
+ * ones never added, GPU ones skipped while the health probe says the server is down, a circuit
+ * breaker per provider, retries only for retryable failures (timeouts, 429, 5xx, connection
+ * resets) with backoff inside one overall deadline, and an immediate fall-through on anything
+ * else. Every result says which provider answered and which preferred one it replaced.
  */
 import type { Logger } from 'pino';
-import { sleep } from '../resilience/backoff.ts';
-import { CircuitBreaker, type BreakerOptions, type BreakerState } from '../resilience/breaker.ts';
-import { NoSpeechProvider, SpeechError, isAbortError, type SpeechErrorKind } from './errors.ts';
+import { sleep } from './backoff.ts';
+import { CircuitBreaker, type BreakerOptions, type BreakerState } from './breaker.ts';
+import { NOT_THE_PROVIDERS_FAULT, ServiceError, type FailureKind } from './errors.ts';
+import { isAbortError } from './network.ts';
 
 export interface ChainMember<P> {
   name: string;
@@ -28,7 +29,10 @@ export interface HealthSignal {
 }
 
 export interface ChainOptions {
-  capability: 'stt' | 'tts';
+  /** What the chain provides, for logs ('stt', 'tts', 'embeddings'). */
+  capability: string;
+  /** The error thrown when no provider answered. */
+  noneAnswered(tried: string[], errors: ServiceError[]): Error;
   deadlineMs: number;
   health?: HealthSignal;
   attemptsPerProvider?: number;
@@ -43,7 +47,7 @@ export interface AttemptRecord {
   provider: string;
   outcome: 'ok' | 'failed' | 'skipped';
   /** Failure kind, or why it was skipped ('gpu_down', 'circuit_open', 'deadline'). */
-  reason?: SpeechErrorKind | 'gpu_down' | 'circuit_open' | 'deadline';
+  reason?: FailureKind | 'gpu_down' | 'circuit_open' | 'deadline';
   ms: number;
 }
 
@@ -55,17 +59,15 @@ export interface ChainOutcome<R> {
   attempts: AttemptRecord[];
 }
 
-/** Failures that say nothing about the provider's health (our input was at fault). */
-const NOT_THE_PROVIDERS_FAULT: ReadonlySet<SpeechErrorKind> = new Set(['bad_request', 'unsupported', 'aborted']);
 /** Below this, another attempt cannot finish anyway. */
 const MIN_ATTEMPT_MS = 150;
 
-export class SpeechChain<P> {
+export class FallbackChain<P> {
   readonly members: readonly ChainMember<P>[];
   private readonly opts: ChainOptions;
   private readonly breakers = new Map<string, CircuitBreaker>();
   /** Providers whose latest call failed through their own fault, with the kind of failure. */
-  private readonly failing = new Map<string, SpeechErrorKind>();
+  private readonly failing = new Map<string, FailureKind>();
 
   constructor(members: ChainMember<P>[], options: ChainOptions) {
     this.members = members;
@@ -87,7 +89,7 @@ export class SpeechChain<P> {
    * a provider leaves the list at its next success. The breaker needs several failures to open,
    * so this is what lets /health say at once that a fallback has just failed.
    */
-  recentFailures(): Record<string, SpeechErrorKind> {
+  recentFailures(): Record<string, FailureKind> {
     return Object.fromEntries(this.failing);
   }
 
@@ -113,7 +115,7 @@ export class SpeechChain<P> {
     const first = candidates[0]?.name;
     const attempts: AttemptRecord[] = [];
     const tried: string[] = [];
-    const errors: SpeechError[] = [];
+    const errors: ServiceError[] = [];
     const log = this.opts.logger;
 
     for (const [index, m] of candidates.entries()) {
@@ -128,7 +130,7 @@ export class SpeechChain<P> {
         continue;
       }
       tried.push(m.name);
-      let lastErr: SpeechError | undefined;
+      let lastErr: ServiceError | undefined;
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         const remaining = deadline - Date.now();
         if (remaining < MIN_ATTEMPT_MS) {
@@ -143,16 +145,16 @@ export class SpeechChain<P> {
           breaker.success();
           this.failing.delete(m.name);
           attempts.push({ provider: m.name, outcome: 'ok', ms: Date.now() - started });
-          if (first && m.name !== first) log?.info({ capability: this.opts.capability, provider: m.name, fallbackFrom: first }, 'speech answered by fallback provider');
+          if (first && m.name !== first) log?.info({ capability: this.opts.capability, provider: m.name, fallbackFrom: first }, 'answered by a fallback provider');
           return first && m.name !== first ? { value, provider: m.name, fallbackFrom: first, attempts } : { value, provider: m.name, attempts };
         } catch (e) {
           if (outer?.aborted) {
             breaker.release();
             throw abortReason(outer);
           }
-          lastErr = e instanceof SpeechError ? e : new SpeechError({ provider: m.name, kind: 'malformed', message: e instanceof Error ? e.message : String(e), retryable: false, cause: e });
+          lastErr = e instanceof ServiceError ? e : new ServiceError({ provider: m.name, kind: 'malformed', message: e instanceof Error ? e.message : String(e), retryable: false, cause: e });
           attempts.push({ provider: m.name, outcome: 'failed', reason: lastErr.kind, ms: Date.now() - started });
-          log?.warn({ capability: this.opts.capability, provider: m.name, attempt, kind: lastErr.kind, status: lastErr.status, err: lastErr.message }, 'speech provider failed');
+          log?.warn({ capability: this.opts.capability, provider: m.name, attempt, kind: lastErr.kind, status: lastErr.status, err: lastErr.message }, 'provider failed');
           if (!lastErr.retryable || attempt === maxAttempts) break;
           const wait = Math.max(backoff * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5), lastErr.retryAfterMs ?? 0);
           // Waiting past the deadline would leave nothing for the next provider: fall through instead.
@@ -172,7 +174,7 @@ export class SpeechChain<P> {
         breaker.release();
       }
     }
-    throw new NoSpeechProvider(this.opts.capability, tried, errors);
+    throw this.opts.noneAnswered(tried, errors);
   }
 }
 
@@ -187,8 +189,8 @@ async function attempt1<P, R>(call: (provider: P, signal: AbortSignal) => Promis
   const stop = new Promise<never>((_, reject) => {
     const timer = setTimeout(() => {
       timedOut = true;
-      ctl.abort(new DOMException('speech attempt timed out', 'TimeoutError'));
-      reject(new SpeechError({ provider: m.name, kind: 'timeout', message: `no answer within ${timeoutMs} ms` }));
+      ctl.abort(new DOMException('attempt timed out', 'TimeoutError'));
+      reject(new ServiceError({ provider: m.name, kind: 'timeout', message: `no answer within ${timeoutMs} ms` }));
     }, timeoutMs);
     onAbort = () => {
       clearTimeout(timer);
@@ -203,7 +205,7 @@ async function attempt1<P, R>(call: (provider: P, signal: AbortSignal) => Promis
   try {
     return await Promise.race([call(m.provider, ctl.signal), stop]);
   } catch (e) {
-    if (timedOut && !(e instanceof SpeechError && e.kind === 'timeout')) throw new SpeechError({ provider: m.name, kind: 'timeout', message: `no answer within ${timeoutMs} ms`, cause: e });
+    if (timedOut && !(e instanceof ServiceError && e.kind === 'timeout')) throw new ServiceError({ provider: m.name, kind: 'timeout', message: `no answer within ${timeoutMs} ms`, cause: e });
     throw e;
   } finally {
     if (!ctl.signal.aborted) ctl.abort(new DOMException('attempt finished', 'AbortError'));
@@ -214,6 +216,6 @@ async function attempt1<P, R>(call: (provider: P, signal: AbortSignal) => Promis
 function abortReason(signal: AbortSignal): Error {
   const r: unknown = signal.reason;
   if (r instanceof Error && isAbortError(r)) return r;
-  return new DOMException('speech request aborted', 'AbortError');
+  return new DOMException('request aborted', 'AbortError');
 }
 

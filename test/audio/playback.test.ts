@@ -1,9 +1,9 @@
 import { createAudioResource, StreamType } from '@discordjs/voice';
 import { describe, expect, test } from 'vitest';
-import { oggOpusStream } from '../../../src/gpu/audio/ogg-opus.ts';
-import { OpusPacketDecoder } from '../../../src/gpu/audio/opus.ts';
-import { float32ToInt16, int16ToBuffer } from '../../../src/gpu/audio/pcm.ts';
-import { pcmToOpusPackets } from '../../../src/gpu/audio/playback.ts';
+import { oggOpusStream } from '../../src/audio/ogg-opus.ts';
+import { OpusPacketDecoder } from '../../src/audio/opus.ts';
+import { float32ToInt16, int16ToBuffer } from '../../src/audio/pcm.ts';
+import { pcmToOpusPackets } from '../../src/audio/playback.ts';
 import { speak } from './speech-fixtures.ts';
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {

@@ -4,7 +4,7 @@
  * audio an utterance carries.
  */
 import { describe, expect, test } from 'vitest';
-import { TurnSegmenter, type SegmentEvent, type SegmenterOptions, type Utterance } from '../../../src/gpu/audio/segmenter.ts';
+import { TurnSegmenter, type SegmentEvent, type SegmenterOptions, type Utterance } from '../../src/audio/segmenter.ts';
 
 const FRAME = 512;
 const FRAME_MS = 32;

@@ -9,9 +9,9 @@ import {
   createOpusDecoderStream,
   encodeOpusPackets,
   opusPacketSamples,
-} from '../../../src/gpu/audio/opus.ts';
-import { OggOpusMuxer, oggCrc, oggOpusStream, opusPacketStream } from '../../../src/gpu/audio/ogg-opus.ts';
-import { float32ToInt16, monoToStereo } from '../../../src/gpu/audio/pcm.ts';
+} from '../../src/audio/opus.ts';
+import { OggOpusMuxer, oggCrc, oggOpusStream, opusPacketStream } from '../../src/audio/ogg-opus.ts';
+import { float32ToInt16, monoToStereo } from '../../src/audio/pcm.ts';
 
 function tone(freq: number, seconds: number): Int16Array {
   const mono = new Float32Array(Math.round(48000 * seconds));

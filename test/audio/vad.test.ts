@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { VadUnavailableError } from '../../../src/gpu/audio/errors.ts';
-import { resample } from '../../../src/gpu/audio/resampler.ts';
-import { createVad } from '../../../src/gpu/audio/vad/create.ts';
-import { EnergyVad } from '../../../src/gpu/audio/vad/energy.ts';
-import { createSileroVad, defaultSileroModelPath } from '../../../src/gpu/audio/vad/silero.ts';
-import type { VoiceActivityDetector } from '../../../src/gpu/audio/vad/types.ts';
+import { VadUnavailableError } from '../../src/audio/errors.ts';
+import { resample } from '../../src/audio/resampler.ts';
+import { createVad } from '../../src/audio/vad/create.ts';
+import { EnergyVad } from '../../src/audio/vad/energy.ts';
+import { createSileroVad, defaultSileroModelPath } from '../../src/audio/vad/silero.ts';
+import type { VoiceActivityDetector } from '../../src/audio/vad/types.ts';
 import { noise, speak } from './speech-fixtures.ts';
 
 /** 16 kHz mono: 1 s of faint noise, an espeak sentence, 1 s of faint noise. */
