@@ -70,6 +70,8 @@ export interface SummaryInput {
   userName?: string;
   questions: { question: PlanQuestion; score?: QuestionScore; status: string }[];
   language?: LanguageCode;
+  /** Competency names in the interview's language, for lines the rules write. */
+  competencyLabels?: Record<string, string>;
 }
 
 export interface ReportSummary {

@@ -515,6 +515,7 @@ export class InterviewEngine {
       ...(session.userName ? { userName: session.userName } : {}),
       questions: session.plan.map((q, i) => ({ question: q, status: session.answers[i]!.status, ...(session.answers[i]!.score ? { score: session.answers[i]!.score! } : {}) })),
       language: session.language ?? DEFAULT_LANGUAGE,
+      ...(session.competencyLabels ? { competencyLabels: session.competencyLabels } : {}),
     };
     const remaining = Math.max(500, deadline - (this.now() - started));
     const summary = this.record(session, await this.brain.summarize(input, AbortSignal.timeout(remaining)));

@@ -1,5 +1,6 @@
 /** What a voice interview says about itself: the plain lines for mode changes and the nudge. */
 import type { VoiceMode } from '../gpu/stack.ts';
+import { noticesFor, type NoticeSet } from '../engine/i18n/notices.ts';
 import type { NoticeCode } from './types.ts';
 
 export const NUDGE_TEXT = 'Take your time — would you like me to repeat the question?';
@@ -23,3 +24,18 @@ export const MODE_NOTICES: Record<VoiceMode, { code: NoticeCode; text: string }>
 export const STT_FAILED_TEXT = "I couldn't make out that answer (speech-to-text failed). Could you say it again, or type it in this thread?";
 export const TTS_FAILED_TEXT = "I can't speak right now, so I'll write my questions here in the thread. You can keep answering out loud.";
 export const TURN_FAILED_TEXT = 'Something went wrong recording that answer. Could you say it again?';
+
+/** The voice lines in the interview's language (English for English or an unknown code). */
+export interface VoiceLines {
+  nudge: string;
+  mode(voice: VoiceMode): { code: NoticeCode; text: string };
+  sttFailed: string;
+  ttsFailed: string;
+  turnFailed: string;
+}
+
+export function voiceLines(language?: string): VoiceLines {
+  const t: NoticeSet | undefined = noticesFor(language);
+  if (!t) return { nudge: NUDGE_TEXT, mode: (v) => MODE_NOTICES[v], sttFailed: STT_FAILED_TEXT, ttsFailed: TTS_FAILED_TEXT, turnFailed: TURN_FAILED_TEXT };
+  return { nudge: t.nudge, mode: (v) => ({ code: MODE_NOTICES[v].code, text: t.modes[v] }), sttFailed: t.sttFailed, ttsFailed: t.ttsFailed, turnFailed: t.turnFailed };
+}

@@ -19,7 +19,7 @@ import { AnswerTranscriber } from './answer-transcriber.ts';
 import { substantiveWords } from './backchannel.ts';
 import { EndOfTurnDecider } from './end-of-turn.ts';
 import { CandidateListener } from './listener.ts';
-import { NUDGE_TEXT, STT_FAILED_TEXT, TTS_FAILED_TEXT, TURN_FAILED_TEXT } from './notices.ts';
+import { voiceLines, type VoiceLines } from './notices.ts';
 import type { VoiceInterviewOptions, VoiceSessionStats } from './session-options.ts';
 import { SilenceClock } from './silence-clock.ts';
 import { SpeechModeTracker } from './speech-mode.ts';
@@ -49,6 +49,8 @@ export class VoiceInterviewSession {
   private punctuates = false;
   private readonly nudgeAfterMs: number;
   private readonly mode: SpeechModeTracker;
+  /** Alex's own lines about the voice room, in the interview's language. */
+  private readonly lines: VoiceLines;
   private transcriber: AnswerTranscriber | null = null;
   private turnOverlapped = false;
   private bargedIn = false;
@@ -73,17 +75,18 @@ export class VoiceInterviewSession {
     this.bargeInMs = opts.bargeInMs ?? 700;
     this.bargeInWords = opts.bargeInWords ?? 2;
     this.nudgeAfterMs = opts.nudgeAfterMs ?? 20_000;
+    this.lines = voiceLines(opts.language);
     this.speaker = new ReplySpeaker(opts.sink, opts.speech.tts, {
       ...(opts.voice ? { voice: opts.voice } : {}),
       ...(opts.language ? { language: opts.language } : {}),
       ...(opts.logger ? { logger: opts.logger } : {}),
-      onError: () => this.mode.sayOnce('tts-failed', TTS_FAILED_TEXT),
+      onError: () => this.mode.sayOnce('tts-failed', this.lines.ttsFailed),
       onIdle: (reason) => this.spokenAll(reason),
     });
     this.listener = listener;
     // Precise silence reporting matters only while an answer may be ending; otherwise the clock idles.
     this.clock = opts.silenceClock === false ? null : new SilenceClock(() => this.fedMs, (ms) => void this.pushSilence(ms), opts.silenceClock ?? {}, () => this.listener.inTurn);
-    this.mode = new SpeechModeTracker(opts.speech, (code, text) => this.notice(code, text));
+    this.mode = new SpeechModeTracker(opts.speech, (code, text) => this.notice(code, text), opts.language);
   }
 
   static async create(opts: VoiceInterviewOptions): Promise<VoiceInterviewSession> {
@@ -314,8 +317,8 @@ export class VoiceInterviewSession {
       this.nudged = true;
       this.awaitingSince = null;
       this.counters.nudges++;
-      this.post({ kind: 'interviewer', text: NUDGE_TEXT, nudge: true });
-      if (this.mode.canSpeak()) void this.speaker.say(NUDGE_TEXT);
+      this.post({ kind: 'interviewer', text: this.lines.nudge, nudge: true });
+      if (this.mode.canSpeak()) void this.speaker.say(this.lines.nudge);
     }
   }
 
@@ -341,7 +344,7 @@ export class VoiceInterviewSession {
     const heard = await transcriber.finish();
     if (this.closed) return;
     if (!heard.text) {
-      if (heard.failures.length) this.notice('stt-failed', STT_FAILED_TEXT);
+      if (heard.failures.length) this.notice('stt-failed', this.lines.sttFailed);
       return;
     }
     const command = parseCommand(heard.text);
@@ -364,7 +367,7 @@ export class VoiceInterviewSession {
     } catch (e) {
       if (this.closed) return;
       this.log?.warn({ err: e }, 'engine turn failed for a spoken answer');
-      this.notice('turn-failed', isUserError(e) ? e.message : TURN_FAILED_TEXT);
+      this.notice('turn-failed', isUserError(e) ? e.message : this.lines.turnFailed);
       return;
     }
     if (this.closed) return;
@@ -385,7 +388,7 @@ export class VoiceInterviewSession {
       if (this.closed) return;
       this.speaker.interrupt();
       this.log?.warn({ err: e }, 'engine turn failed for a spoken answer');
-      this.notice('turn-failed', isUserError(e) ? e.message : TURN_FAILED_TEXT);
+      this.notice('turn-failed', isUserError(e) ? e.message : this.lines.turnFailed);
       return;
     }
     if (this.closed) return;

@@ -4,7 +4,7 @@
  * plainly; passing failures (a reply that could not be spoken) are said once per mode.
  */
 import type { SpeechMode } from '../gpu/stack.ts';
-import { MODE_NOTICES } from './notices.ts';
+import { voiceLines, type VoiceLines } from './notices.ts';
 import type { NoticeCode, VoiceSpeech } from './types.ts';
 
 export class SpeechModeTracker {
@@ -13,10 +13,12 @@ export class SpeechModeTracker {
   private announced: SpeechMode['voice'] | null = null;
   private readonly once = new Set<NoticeCode>();
   private unsubscribe: () => void = () => undefined;
+  private readonly lines: VoiceLines;
 
-  constructor(speech: VoiceSpeech, say: (code: NoticeCode, text: string) => void) {
+  constructor(speech: VoiceSpeech, say: (code: NoticeCode, text: string) => void, language?: string) {
     this.speech = speech;
     this.say = say;
+    this.lines = voiceLines(language);
   }
 
   /** Subscribes to changes and states a degraded starting mode (full voice needs no notice). */
@@ -25,7 +27,10 @@ export class SpeechModeTracker {
     const mode = this.speech.mode?.();
     if (!mode) return;
     this.announced = mode.voice;
-    if (mode.voice !== 'gpu') this.say(MODE_NOTICES[mode.voice].code, MODE_NOTICES[mode.voice].text);
+    if (mode.voice !== 'gpu') {
+      const n = this.lines.mode(mode.voice);
+      this.say(n.code, n.text);
+    }
   }
 
   stop(): void {
@@ -58,7 +63,7 @@ export class SpeechModeTracker {
     if (now.voice === this.announced) return;
     this.announced = now.voice;
     this.once.clear();
-    const n = MODE_NOTICES[now.voice];
+    const n = this.lines.mode(now.voice);
     this.say(n.code, n.text);
   }
 }

@@ -1,4 +1,5 @@
 import type { ReportSummary } from '../brain.ts';
+import { noticesFor } from '../i18n/notices.ts';
 import { PHRASES } from '../i18n/phrases.ts';
 import { tooThinToJudge } from '../scoring/thresholds.ts';
 import { strongAnswerFor } from './advice.ts';
@@ -54,6 +55,7 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
   const answered = questions.filter((q) => q.status === 'answered');
   const thin = tooThinToJudge(session.answers.filter((a) => a.status === 'answered').map((a) => a.parts.join(' ')));
   const notEnough = thin.thin;
+  const said = noticesFor(session.language);
 
   const overallScore = asked.length ? round1(asked.reduce((s, q) => s + (q.score ?? 0), 0) / asked.length) : 0;
   const band: Band = notEnough ? 'not-enough-to-judge' : bandFor(overallScore);
@@ -99,9 +101,9 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
     questions,
     competencies,
     strengths: notEnough ? [] : summary.strengths,
-    improvements: summary.improvements.length ? summary.improvements : notEnough ? ['Answer a few questions in full sentences with a real example, so there is something to assess.'] : [],
+    improvements: summary.improvements.length ? summary.improvements : notEnough ? [said?.thinImprove ?? 'Answer a few questions in full sentences with a real example, so there is something to assess.'] : [],
     summary: notEnough
-      ? `Not enough to judge: the interview has too few real answers to assess${answered.length ? ` (${thin.usable} usable of ${answered.length} given)` : ''}. Try again and answer at least a couple of questions in full.`
+      ? said?.thinSummary(thin.usable, answered.length) ?? `Not enough to judge: the interview has too few real answers to assess${answered.length ? ` (${thin.usable} usable of ${answered.length} given)` : ''}. Try again and answer at least a couple of questions in full.`
       : summary.summary,
     coverage: round1(answered.length / Math.max(1, session.plan.length) * 100) / 100,
     partial: session.status === 'ended' || questions.some((q) => q.status === 'unanswered'),

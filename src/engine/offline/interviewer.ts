@@ -1,4 +1,5 @@
 import type { Brain, BrainResult, ReactContext, Reaction, ReportSummary, SummaryInput } from '../brain.ts';
+import { noticesFor } from '../i18n/notices.ts';
 import { createRng, pick } from '../rng.ts';
 import { heuristicScore } from '../scoring/heuristic.ts';
 import type { PlanQuestion, ProviderCall, QuestionScore } from '../types.ts';
@@ -59,6 +60,9 @@ export function summarizeHeuristically(input: SummaryInput): ReportSummary {
   const byComp = [...scored].sort((a, b) => b.score!.score - a.score!.score);
   const best = byComp[0];
   const worst = byComp[byComp.length - 1];
+  const name = (q: PlanQuestion) => input.competencyLabels?.[q.competency] ?? q.competency.replace(/-/g, ' ');
+  const said = noticesFor(input.language);
+  if (said) return { summary: said.rulesSummary(answered, input.questions.length, ...(best && worst && best !== worst ? [name(best.question), name(worst.question)] : [])), strengths, improvements };
   let summary = `You answered ${answered} of ${input.questions.length} questions.`;
   if (best && worst && best !== worst) {
     summary += ` Your strongest answer was on ${best.question.competency.replace(/-/g, ' ')}; the weakest on ${worst.question.competency.replace(/-/g, ' ')}.`;

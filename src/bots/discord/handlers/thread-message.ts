@@ -1,5 +1,6 @@
 import type { Message } from 'discord.js';
 import { DOCUMENT_EXTENSIONS, kindFromName } from '../../../chat/documents.ts';
+import { noticesFor } from '../../../engine/i18n/notices.ts';
 import type { DiscordDeps } from '../deps.ts';
 import { discordAdapter, type DiscordPlace } from '../adapter.ts';
 import { placeKey, userKey } from '../keys.ts';
@@ -50,7 +51,7 @@ export async function handleThreadMessage(msg: Message, deps: DiscordDeps): Prom
       const got = await conversation.attachDocument(adapter, session, file);
       if (!got.ok) await say(`${got.message} Nothing was changed.`);
       else if (got.replanned) await adapter.render(place, got.replanned);
-      else await say(`Thanks, I read ${doc.name} (${got.summary}). ${session.type === 'customize' ? 'The questions are already under way, so I will use it in your next customize interview.' : 'It will shape your next customize interview.'}`);
+      else await say(noticesFor(session.language)?.docRead(doc.name, got.summary, session.type === 'customize') ?? `Thanks, I read ${doc.name} (${got.summary}). ${session.type === 'customize' ? 'The questions are already under way, so I will use it in your next customize interview.' : 'It will shape your next customize interview.'}`);
       if (!text) return;
     }
     if (!text && audio) {

@@ -1,4 +1,5 @@
 /** What the voice surface says in Discord, in one place. */
+import { noticesFor } from '../../../engine/i18n/notices.ts';
 
 export const NOT_IN_VOICE = 'Join a voice channel first, then press Voice or run /interview start mode:voice again.';
 
@@ -12,10 +13,14 @@ export const CONNECTION_LOST = 'I lost the connection to the voice channel, so t
 
 export const GUILD_UNAVAILABLE = "I can't see this server right now, so the interview continues here in text.";
 
-export function joinedNote(channelId: string): string {
+export function joinedNote(channelId: string, language?: string): string {
+  const t = noticesFor(language);
+  if (t) return t.joined(`<#${channelId}>`);
   return `🔊 I'm in <#${channelId}>. Answer out loud; I'll post what I hear here. Say "repeat", "skip" or "end" any time, or just talk over me to interrupt.`;
 }
 
-export function leftNote(channelId: string): string {
+export function leftNote(channelId: string, language?: string): string {
+  const t = noticesFor(language);
+  if (t) return t.left(`<#${channelId}>`);
   return `⏸️ You left the voice channel, so I've paused the interview. Rejoin <#${channelId}> and we'll carry on from the same question.`;
 }

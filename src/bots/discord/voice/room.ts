@@ -73,6 +73,8 @@ export class VoiceRoom {
   private readonly thread: Sendable;
   private readonly candidateName: string;
   private readonly log: Logger;
+  /** The interview's language, for the room's own lines. */
+  private readonly language: string | undefined;
   private posts: Promise<void> = Promise.resolve();
   private presence: Promise<void> = Promise.resolve();
   private closing: Promise<void> | null = null;
@@ -85,6 +87,7 @@ export class VoiceRoom {
     this.userId = target.userId;
     this.thread = target.thread;
     this.candidateName = target.candidateName;
+    this.language = target.language ?? deps.language;
     this.connection = connection;
     this.sink = sink;
     this.voice = voice;
@@ -125,7 +128,7 @@ export class VoiceRoom {
     }
     room = new VoiceRoom(deps, target, connection, sink, voice, log);
     room.listen();
-    room.postText(joinedNote(target.channel.id));
+    room.postText(joinedNote(target.channel.id, target.language ?? deps.language));
     return room;
   }
 
@@ -219,7 +222,7 @@ export class VoiceRoom {
   private async candidateLeft(): Promise<void> {
     this.voice.pause();
     const reply = await this.command('pause');
-    if (reply && !reply.refused) this.postText(leftNote(this.channelId ?? ''));
+    if (reply && !reply.refused) this.postText(leftNote(this.channelId ?? '', this.language));
   }
 
   private async candidateReturned(): Promise<void> {

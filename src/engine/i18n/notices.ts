@@ -1,0 +1,196 @@
+import type { LanguageCode } from '../language.ts';
+
+/**
+ * The rest of Alex's fixed lines, per language, beside phrases.ts: what a thin or rules-scored
+ * report says, and what the voice room and chat threads say about themselves. English keeps its
+ * wording where each line is produced; these are written out so they cost no model call.
+ */
+export type NoticeVoiceMode = 'gpu' | 'cloud-stt+edge-tts' | 'edge-tts' | 'text-only';
+
+export interface NoticeSet {
+  /** The summary of a report with too few real answers; `given` 0 leaves out the count. */
+  thinSummary(usable: number, given: number): string;
+  thinImprove: string;
+  /** The built-in rules' summary; best/worst are competency names, given when they differ. */
+  rulesSummary(answered: number, total: number, best?: string, worst?: string): string;
+  nudge: string;
+  modes: Record<NoticeVoiceMode, string>;
+  sttFailed: string;
+  ttsFailed: string;
+  turnFailed: string;
+  /** `channel` is the platform's mention of the voice channel. */
+  joined(channel: string): string;
+  left(channel: string): string;
+  /** A document read mid-interview that does not change the questions under way. */
+  docRead(name: string, summary: string, customizeUnderway: boolean): string;
+}
+
+export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> = {
+  es: {
+    thinSummary: (u, g) => `Sin datos suficientes para evaluar: la entrevista tiene muy pocas respuestas reales${g ? ` (${u} útiles de ${g})` : ''}. Vuelve a intentarlo y responde al menos un par de preguntas por completo.`,
+    thinImprove: 'Responde algunas preguntas con frases completas y un ejemplo real, para que haya algo que evaluar.',
+    rulesSummary: (a, t, b, w) => `Respondiste ${a} de ${t} preguntas.${b && w ? ` Tu mejor respuesta fue sobre ${b}; la más floja, sobre ${w}.` : ''} Las puntuaciones vienen de las reglas integradas (qué partes cubrió cada respuesta, cómo las explicó o respaldó y si respondió a la pregunta), no de un modelo de lenguaje.`,
+    nudge: 'Tómate tu tiempo. ¿Quieres que repita la pregunta?',
+    modes: {
+      gpu: 'La voz ha vuelto por completo: ya puedes responder en voz alta.',
+      'cloud-stt+edge-tts': 'El servidor de voz no responde, así que he pasado a servicios de voz de respaldo. La entrevista sigue; mi voz puede sonar algo distinta.',
+      'edge-tts': 'Ahora mismo no puedo transcribir lo que dices, así que escribe tus respuestas en este hilo. Yo seguiré leyendo las preguntas en voz alta.',
+      'text-only': 'La voz no está disponible ahora mismo, así que la entrevista sigue por escrito: escribe tus respuestas en este hilo.',
+    },
+    sttFailed: 'No he podido entender esa respuesta (falló la transcripción). ¿Puedes repetirla o escribirla en este hilo?',
+    ttsFailed: 'Ahora mismo no puedo hablar, así que escribiré las preguntas aquí en el hilo. Puedes seguir respondiendo en voz alta.',
+    turnFailed: 'Algo falló al grabar esa respuesta. ¿Puedes repetirla?',
+    joined: (c) => `🔊 Estoy en ${c}. Responde en voz alta; iré publicando aquí lo que oiga. Di "repetir", "saltar" o "terminar" cuando quieras, o simplemente habla encima de mí para interrumpirme.`,
+    left: (c) => `⏸️ Saliste del canal de voz, así que he pausado la entrevista. Vuelve a ${c} y seguiremos desde la misma pregunta.`,
+    docRead: (n, s, u) => `Gracias, he leído ${n} (${s}). ${u ? 'Las preguntas ya están en marcha, así que lo usaré en tu próxima entrevista personalizada.' : 'Servirá para preparar tu próxima entrevista personalizada.'}`,
+  },
+  pt: {
+    thinSummary: (u, g) => `Dados insuficientes para avaliar: a entrevista tem poucas respostas de verdade${g ? ` (${u} aproveitáveis de ${g})` : ''}. Tente de novo e responda pelo menos duas perguntas por completo.`,
+    thinImprove: 'Responda algumas perguntas com frases completas e um exemplo real, para que haja o que avaliar.',
+    rulesSummary: (a, t, b, w) => `Você respondeu ${a} de ${t} perguntas.${b && w ? ` Sua melhor resposta foi sobre ${b}; a mais fraca, sobre ${w}.` : ''} As notas vêm das regras internas (quais partes cada resposta cobriu, como as explicou ou sustentou e se respondeu à pergunta), não de um modelo de linguagem.`,
+    nudge: 'Sem pressa. Quer que eu repita a pergunta?',
+    modes: {
+      gpu: 'A voz voltou totalmente: você já pode responder em voz alta de novo.',
+      'cloud-stt+edge-tts': 'O servidor de voz caiu, então passei para serviços de voz reserva. A entrevista continua; minha voz pode soar um pouco diferente.',
+      'edge-tts': 'Não consigo transcrever a fala agora, então digite suas respostas neste tópico. Continuo lendo as perguntas em voz alta.',
+      'text-only': 'A voz não está disponível agora, então a entrevista continua por texto: digite suas respostas neste tópico.',
+    },
+    sttFailed: 'Não consegui entender essa resposta (a transcrição falhou). Pode repetir ou digitá-la neste tópico?',
+    ttsFailed: 'Não consigo falar agora, então vou escrever as perguntas aqui no tópico. Você pode continuar respondendo em voz alta.',
+    turnFailed: 'Algo deu errado ao gravar essa resposta. Pode repetir?',
+    joined: (c) => `🔊 Estou em ${c}. Responda em voz alta; vou publicar aqui o que eu ouvir. Diga "repetir", "pular" ou "encerrar" quando quiser, ou simplesmente fale por cima de mim para me interromper.`,
+    left: (c) => `⏸️ Você saiu do canal de voz, então pausei a entrevista. Volte para ${c} e continuamos da mesma pergunta.`,
+    docRead: (n, s, u) => `Obrigado, li ${n} (${s}). ${u ? 'As perguntas já estão em andamento, então vou usá-lo na sua próxima entrevista personalizada.' : 'Ele vai orientar a sua próxima entrevista personalizada.'}`,
+  },
+  fr: {
+    thinSummary: (u, g) => `Pas assez pour juger : l'entretien compte trop peu de vraies réponses${g ? ` (${u} exploitables sur ${g})` : ''}. Réessayez en répondant pleinement à au moins deux questions.`,
+    thinImprove: "Répondez à quelques questions par des phrases complètes avec un exemple concret, pour qu'il y ait matière à évaluer.",
+    rulesSummary: (a, t, b, w) => `Vous avez répondu à ${a} questions sur ${t}.${b && w ? ` Votre meilleure réponse portait sur ${b} ; la plus faible sur ${w}.` : ''} Les notes viennent des règles intégrées (les éléments couverts par chaque réponse, la façon de les expliquer ou de les étayer, et si elle répondait à la question), pas d'un modèle de langue.`,
+    nudge: 'Prenez votre temps. Voulez-vous que je répète la question ?',
+    modes: {
+      gpu: 'La voix est entièrement rétablie : vous pouvez de nouveau répondre à voix haute.',
+      'cloud-stt+edge-tts': "Le serveur vocal est indisponible, je suis donc passé à des services vocaux de secours. L'entretien continue ; ma voix peut sembler un peu différente.",
+      'edge-tts': 'Je ne peux pas transcrire la parole pour le moment, merci donc de taper vos réponses dans ce fil. Je continue de lire les questions à voix haute.',
+      'text-only': "La voix n'est pas disponible pour le moment, l'entretien continue donc par écrit : tapez vos réponses dans ce fil.",
+    },
+    sttFailed: "Je n'ai pas pu comprendre cette réponse (la transcription a échoué). Pouvez-vous la répéter ou la taper dans ce fil ?",
+    ttsFailed: 'Je ne peux pas parler pour le moment, je vais donc écrire mes questions ici dans le fil. Vous pouvez continuer à répondre à voix haute.',
+    turnFailed: "Un problème est survenu pendant l'enregistrement de cette réponse. Pouvez-vous la répéter ?",
+    joined: (c) => `🔊 Je suis dans ${c}. Répondez à voix haute ; je publierai ici ce que j'entends. Dites « répéter », « passer » ou « terminer » à tout moment, ou parlez simplement par-dessus moi pour m'interrompre.`,
+    left: (c) => `⏸️ Vous avez quitté le salon vocal, j'ai donc mis l'entretien en pause. Revenez dans ${c} et nous reprendrons à la même question.`,
+    docRead: (n, s, u) => `Merci, j'ai lu ${n} (${s}). ${u ? "Les questions sont déjà en cours, je l'utiliserai donc lors de votre prochain entretien personnalisé." : 'Il servira à préparer votre prochain entretien personnalisé.'}`,
+  },
+  de: {
+    thinSummary: (u, g) => `Zu wenig für eine Bewertung: Das Interview enthält zu wenige echte Antworten${g ? ` (${u} verwertbar von ${g})` : ''}. Versuchen Sie es noch einmal und beantworten Sie mindestens zwei Fragen vollständig.`,
+    thinImprove: 'Beantworten Sie einige Fragen in ganzen Sätzen mit einem echten Beispiel, damit es etwas zu bewerten gibt.',
+    rulesSummary: (a, t, b, w) => `Sie haben ${a} von ${t} Fragen beantwortet.${b && w ? ` Ihre stärkste Antwort betraf ${b}, die schwächste ${w}.` : ''} Die Bewertungen stammen aus den eingebauten Regeln (welche Teile jede Antwort abgedeckt hat, wie sie erklärt oder belegt wurden und ob die Frage beantwortet wurde), nicht von einem Sprachmodell.`,
+    nudge: 'Lassen Sie sich Zeit. Soll ich die Frage wiederholen?',
+    modes: {
+      gpu: 'Die Sprachfunktion ist wieder vollständig da: Sie können wieder laut antworten.',
+      'cloud-stt+edge-tts': 'Der Sprachserver ist ausgefallen, deshalb nutze ich Ersatzdienste für Sprache. Das Interview geht weiter; meine Stimme klingt vielleicht etwas anders.',
+      'edge-tts': 'Ich kann gerade keine Sprache erkennen, bitte tippen Sie Ihre Antworten in diesen Thread. Die Fragen lese ich weiterhin vor.',
+      'text-only': 'Sprache ist gerade nicht verfügbar, daher geht das Interview schriftlich weiter: Bitte tippen Sie Ihre Antworten in diesen Thread.',
+    },
+    sttFailed: 'Ich konnte diese Antwort nicht verstehen (die Spracherkennung ist fehlgeschlagen). Können Sie sie wiederholen oder in diesen Thread tippen?',
+    ttsFailed: 'Ich kann gerade nicht sprechen, deshalb schreibe ich meine Fragen hier in den Thread. Sie können weiterhin laut antworten.',
+    turnFailed: 'Beim Aufnehmen dieser Antwort ist etwas schiefgegangen. Können Sie sie wiederholen?',
+    joined: (c) => `🔊 Ich bin in ${c}. Antworten Sie laut; was ich höre, poste ich hier. Sagen Sie jederzeit „wiederholen“, „überspringen“ oder „beenden“, oder sprechen Sie einfach dazwischen, um mich zu unterbrechen.`,
+    left: (c) => `⏸️ Sie haben den Sprachkanal verlassen, deshalb habe ich das Interview pausiert. Kommen Sie zurück in ${c}, dann machen wir bei derselben Frage weiter.`,
+    docRead: (n, s, u) => `Danke, ich habe ${n} gelesen (${s}). ${u ? 'Die Fragen laufen bereits, daher nutze ich es in Ihrem nächsten individuellen Interview.' : 'Es fließt in Ihr nächstes individuelles Interview ein.'}`,
+  },
+  it: {
+    thinSummary: (u, g) => `Non abbastanza per giudicare: il colloquio ha troppe poche risposte vere${g ? ` (${u} utilizzabili su ${g})` : ''}. Riprova e rispondi per intero ad almeno un paio di domande.`,
+    thinImprove: "Rispondi ad alcune domande con frasi complete e un esempio reale, così c'è qualcosa da valutare.",
+    rulesSummary: (a, t, b, w) => `Hai risposto a ${a} domande su ${t}.${b && w ? ` La tua risposta migliore riguardava ${b}; la più debole ${w}.` : ''} I punteggi vengono dalle regole integrate (quali parti copriva ogni risposta, come le spiegava o le motivava e se rispondeva alla domanda), non da un modello linguistico.`,
+    nudge: 'Prenditi il tuo tempo. Vuoi che ripeta la domanda?',
+    modes: {
+      gpu: 'La voce è di nuovo pienamente disponibile: puoi tornare a rispondere a voce.',
+      'cloud-stt+edge-tts': 'Il server vocale non risponde, quindi sono passato a servizi vocali di riserva. Il colloquio continua; la mia voce potrebbe suonare un po\' diversa.',
+      'edge-tts': 'Al momento non riesco a trascrivere il parlato, quindi scrivi le tue risposte in questo thread. Continuerò a leggere le domande ad alta voce.',
+      'text-only': 'La voce non è disponibile al momento, quindi il colloquio continua per iscritto: scrivi le tue risposte in questo thread.',
+    },
+    sttFailed: 'Non sono riuscito a capire quella risposta (la trascrizione non è riuscita). Puoi ripeterla o scriverla in questo thread?',
+    ttsFailed: 'Al momento non posso parlare, quindi scriverò le domande qui nel thread. Puoi continuare a rispondere a voce.',
+    turnFailed: 'Qualcosa è andato storto durante la registrazione di quella risposta. Puoi ripeterla?',
+    joined: (c) => `🔊 Sono in ${c}. Rispondi a voce; scriverò qui quello che sento. Di' "ripeti", "salta" o "termina" quando vuoi, oppure parla sopra di me per interrompermi.`,
+    left: (c) => `⏸️ Sei uscito dal canale vocale, quindi ho messo in pausa il colloquio. Rientra in ${c} e riprendiamo dalla stessa domanda.`,
+    docRead: (n, s, u) => `Grazie, ho letto ${n} (${s}). ${u ? 'Le domande sono già in corso, quindi lo userò nel tuo prossimo colloquio personalizzato.' : 'Servirà a preparare il tuo prossimo colloquio personalizzato.'}`,
+  },
+  hi: {
+    thinSummary: (u, g) => `आकलन के लिए पर्याप्त नहीं: इंटरव्यू में असली जवाब बहुत कम हैं${g ? ` (${g} में से ${u} काम के)` : ''}। फिर से कोशिश करें और कम से कम दो सवालों के पूरे जवाब दें।`,
+    thinImprove: 'कुछ सवालों के जवाब पूरे वाक्यों में और किसी असली उदाहरण के साथ दें, ताकि आकलन के लिए कुछ हो।',
+    rulesSummary: (a, t, b, w) => `आपने ${t} में से ${a} सवालों के जवाब दिए।${b && w ? ` आपका सबसे मज़बूत जवाब ${b} पर था; सबसे कमज़ोर ${w} पर।` : ''} अंक बिल्ट-इन नियमों से आए हैं (हर जवाब ने कौन-से हिस्से कवर किए, उन्हें कैसे समझाया या साबित किया, और क्या सवाल का जवाब दिया), किसी भाषा मॉडल से नहीं।`,
+    nudge: 'आराम से सोचिए। क्या मैं सवाल दोहरा दूँ?',
+    modes: {
+      gpu: 'आवाज़ पूरी तरह लौट आई है: अब आप फिर से बोलकर जवाब दे सकते हैं।',
+      'cloud-stt+edge-tts': 'स्पीच सर्वर बंद है, इसलिए मैंने बैकअप स्पीच सेवाएँ चालू कर दी हैं। इंटरव्यू जारी है; मेरी आवाज़ थोड़ी अलग लग सकती है।',
+      'edge-tts': 'मैं अभी बोली को लिख नहीं पा रहा, इसलिए कृपया अपने जवाब इस थ्रेड में टाइप करें। मैं सवाल बोलकर पढ़ता रहूँगा।',
+      'text-only': 'अभी आवाज़ उपलब्ध नहीं है, इसलिए इंटरव्यू लिखकर जारी रहेगा: कृपया अपने जवाब इस थ्रेड में टाइप करें।',
+    },
+    sttFailed: 'मैं वह जवाब समझ नहीं पाया (बोली को टेक्स्ट में बदलना विफल रहा)। क्या आप उसे फिर से कह सकते हैं, या इस थ्रेड में टाइप कर सकते हैं?',
+    ttsFailed: 'मैं अभी बोल नहीं पा रहा, इसलिए अपने सवाल यहीं थ्रेड में लिखूँगा। आप बोलकर जवाब देते रह सकते हैं।',
+    turnFailed: 'वह जवाब रिकॉर्ड करते समय कुछ गड़बड़ हो गई। क्या आप उसे फिर से कह सकते हैं?',
+    joined: (c) => `🔊 मैं ${c} में हूँ। बोलकर जवाब दें; जो सुनूँगा, यहाँ लिखता रहूँगा। कभी भी "दोहराएं", "छोड़ें" या "समाप्त करें" कहें, या मुझे रोकने के लिए बस बीच में बोलें।`,
+    left: (c) => `⏸️ आप वॉइस चैनल से चले गए, इसलिए मैंने इंटरव्यू रोक दिया है। ${c} में फिर से आएँ, हम उसी सवाल से आगे बढ़ेंगे।`,
+    docRead: (n, s, u) => `धन्यवाद, मैंने ${n} पढ़ लिया (${s})। ${u ? 'सवाल पहले से चल रहे हैं, इसलिए मैं इसे आपके अगले व्यक्तिगत इंटरव्यू में इस्तेमाल करूँगा।' : 'यह आपके अगले व्यक्तिगत इंटरव्यू को आकार देगा।'}`,
+  },
+  ja: {
+    thinSummary: (u, g) => `評価するには不十分です：面接での実質的な回答が少なすぎます${g ? `（${g}件中、評価に使えるのは${u}件）` : ''}。もう一度、少なくとも2問にしっかり答えてみてください。`,
+    thinImprove: '評価できる材料があるように、いくつかの質問に具体例を挙げて文章で答えてください。',
+    rulesSummary: (a, t, b, w) => `${t}問中${a}問に回答しました。${b && w ? `最も良かった回答は「${b}」、最も弱かった回答は「${w}」でした。` : ''}スコアは言語モデルではなく、組み込みのルール（各回答がどの要素に触れたか、それをどう説明・裏付けたか、質問に答えていたか）によるものです。`,
+    nudge: 'ゆっくりで大丈夫です。質問をもう一度お伝えしましょうか？',
+    modes: {
+      gpu: '音声が完全に復旧しました。また声で回答できます。',
+      'cloud-stt+edge-tts': '音声サーバーが停止しているため、予備の音声サービスに切り替えました。面接はこのまま続きます。声の聞こえ方が少し変わるかもしれません。',
+      'edge-tts': '現在、音声を文字に起こせないため、回答はこのスレッドに入力してください。質問の読み上げは続けます。',
+      'text-only': '現在、音声が使えないため、面接はテキストで続けます。回答はこのスレッドに入力してください。',
+    },
+    sttFailed: '今の回答を聞き取れませんでした（文字起こしに失敗しました）。もう一度話すか、このスレッドに入力していただけますか？',
+    ttsFailed: '現在、音声で話せないため、質問はこのスレッドに書きます。回答は引き続き声でどうぞ。',
+    turnFailed: '回答の録音中に問題が発生しました。もう一度話していただけますか？',
+    joined: (c) => `🔊 ${c} に参加しました。声で回答してください。聞き取った内容はここに投稿します。いつでも「もう一度」「スキップ」「終了」と言えます。話し始めれば私の発言を遮ることもできます。`,
+    left: (c) => `⏸️ ボイスチャンネルから退出されたため、面接を一時停止しました。${c} に戻れば、同じ質問から再開します。`,
+    docRead: (n, s, u) => `ありがとうございます、${n}を読みました（${s}）。${u ? '質問はすでに進行中のため、次回のカスタマイズ面接で使います。' : '次回のカスタマイズ面接に反映します。'}`,
+  },
+  ko: {
+    thinSummary: (u, g) => `판단하기에 부족함: 면접에 실질적인 답변이 너무 적습니다${g ? ` (${g}개 중 사용할 수 있는 답변 ${u}개)` : ''}. 다시 시도해서 최소 두 개 이상의 질문에 충분히 답해 주세요.`,
+    thinImprove: '평가할 내용이 있도록 몇 가지 질문에 실제 사례를 들어 완전한 문장으로 답해 주세요.',
+    rulesSummary: (a, t, b, w) => `질문 ${t}개 중 ${a}개에 답했습니다.${b && w ? ` 가장 좋은 답변은 ${b}, 가장 약한 답변은 ${w}에 관한 것이었습니다.` : ''} 점수는 언어 모델이 아니라 내장 규칙(각 답변이 어떤 요소를 다뤘는지, 그것을 어떻게 설명하고 뒷받침했는지, 질문에 답했는지)으로 매겼습니다.`,
+    nudge: '천천히 하셔도 됩니다. 질문을 다시 말씀드릴까요?',
+    modes: {
+      gpu: '음성이 완전히 복구되었습니다. 다시 말로 답하셔도 됩니다.',
+      'cloud-stt+edge-tts': '음성 서버가 중단되어 예비 음성 서비스로 전환했습니다. 면접은 계속됩니다. 제 목소리가 조금 다르게 들릴 수 있습니다.',
+      'edge-tts': '지금은 음성을 글로 옮길 수 없어서 이 스레드에 답변을 입력해 주세요. 질문은 계속 소리 내어 읽어 드리겠습니다.',
+      'text-only': '지금은 음성을 사용할 수 없어 면접을 글로 이어 갑니다. 이 스레드에 답변을 입력해 주세요.',
+    },
+    sttFailed: '방금 답변을 알아듣지 못했습니다(음성 인식 실패). 다시 말씀해 주시거나 이 스레드에 입력해 주시겠어요?',
+    ttsFailed: '지금은 말을 할 수 없어서 질문을 이 스레드에 적겠습니다. 답변은 계속 말로 하셔도 됩니다.',
+    turnFailed: '답변을 녹음하는 중에 문제가 생겼습니다. 다시 말씀해 주시겠어요?',
+    joined: (c) => `🔊 ${c}에 들어왔습니다. 말로 답해 주세요. 들은 내용은 여기에 올리겠습니다. 언제든지 "다시", "건너뛰기", "종료"라고 말하거나, 제 말 중간에 말씀하셔서 끊으셔도 됩니다.`,
+    left: (c) => `⏸️ 음성 채널에서 나가셔서 면접을 일시 정지했습니다. ${c}에 다시 들어오시면 같은 질문부터 이어 가겠습니다.`,
+    docRead: (n, s, u) => `감사합니다, ${n}을(를) 읽었습니다(${s}). ${u ? '질문이 이미 진행 중이라 다음 맞춤형 면접에서 사용하겠습니다.' : '다음 맞춤형 면접에 반영하겠습니다.'}`,
+  },
+  zh: {
+    thinSummary: (u, g) => `信息不足，无法评估：这次面试中真正的回答太少${g ? `（共 ${g} 个回答，可用的有 ${u} 个）` : ''}。请再试一次，至少完整回答两个问题。`,
+    thinImprove: '请用完整的句子并结合真实的例子回答几个问题，这样才有内容可以评估。',
+    rulesSummary: (a, t, b, w) => `你回答了 ${t} 个问题中的 ${a} 个。${b && w ? `你最好的回答是关于${b}的，最弱的是关于${w}的。` : ''}分数来自内置规则（每个回答涵盖了哪些要点、如何解释或佐证，以及是否回答了问题），而不是语言模型。`,
+    nudge: '不着急。需要我再说一遍问题吗？',
+    modes: {
+      gpu: '语音已完全恢复：你可以再次用语音回答了。',
+      'cloud-stt+edge-tts': '语音服务器出现故障，我已切换到备用语音服务。面试继续进行；我的声音可能会有些不同。',
+      'edge-tts': '我现在无法识别语音，请在这个帖子里输入你的回答。我会继续朗读问题。',
+      'text-only': '目前无法使用语音，面试将以文字继续：请在这个帖子里输入你的回答。',
+    },
+    sttFailed: '我没能听清这个回答（语音识别失败）。可以再说一遍，或者在这个帖子里输入吗？',
+    ttsFailed: '我现在无法说话，所以会把问题写在这个帖子里。你可以继续用语音回答。',
+    turnFailed: '录制这个回答时出了点问题。可以再说一遍吗？',
+    joined: (c) => `🔊 我已进入 ${c}。请用语音回答，我会把听到的内容发在这里。随时可以说"重复"、"跳过"或"结束"，也可以直接开口打断我。`,
+    left: (c) => `⏸️ 你离开了语音频道，所以我暂停了面试。回到 ${c} 后，我们从同一个问题继续。`,
+    docRead: (n, s, u) => `谢谢，我已读完 ${n}（${s}）。${u ? '问题已经开始了，所以我会在你下一次定制面试中使用它。' : '它会用于你下一次的定制面试。'}`,
+  },
+};
+
+/** The table for a non-English interview; undefined for English (each caller keeps its own wording). */
+export function noticesFor(lang: string | undefined): NoticeSet | undefined {
+  return lang && lang !== 'en' && lang in NOTICES ? NOTICES[lang as Exclude<LanguageCode, 'en'>] : undefined;
+}
