@@ -49,6 +49,12 @@ describe('Discord interviews in the candidate\'s language', () => {
     await until(() => botMessages(fake, threadId).some((m) => m.content.includes('ありがとうございます。あなたが何をしたのかよくわかりました。')), 5000, 'Japanese acknowledgement');
     const react = models.gemini.requests.filter((r) => r.purpose === 'react');
     expect(react.at(-1)!.promptText).toContain('conducted in Japanese, not English');
+
+    // A resume shared mid-interview is acknowledged in Japanese too.
+    const resume = 'Hana Sato\nBackend engineer, 6 years.\nExperience: payments platform at Mercari; cut checkout errors by 85% with load testing.\nSkills: Go, TypeScript, PostgreSQL, Kubernetes.';
+    fake.userMessage({ channelId: threadId, user: 'alice', content: '', attachments: [{ filename: 'hana-resume.txt', contentType: 'text/plain', data: Buffer.from(resume) }] });
+    const note = await until(() => botMessages(fake, threadId).find((m) => m.content.includes('hana-resume.txt')), 8000, 'document note');
+    expect(note.content).toMatch(/^ありがとうございます、hana-resume\.txtを読みました（.+）。次回のカスタマイズ面接に反映します。$/su);
   });
 
   test('the language option wins over the locale; without a model the candidate is asked, in that language, about English', async () => {
