@@ -23,6 +23,25 @@ export interface NoticeSet {
   left(channel: string): string;
   /** A document read mid-interview that does not change the questions under way. */
   docRead(name: string, summary: string, customizeUnderway: boolean): string;
+  /** Slack: a file shared in an interview whose questions are already set. */
+  fileNotUsed: string;
+  /** Slack's App Home and history list (mrkdwn; commands stay as typed). */
+  home: {
+    title(interviewer: string): string;
+    intro: string;
+    forget: string;
+    empty: string;
+    inProgress: string;
+    noScore: string;
+    partial: string;
+    latest(n: number): string;
+    trend: string;
+    oldestNewest: string;
+    average(avg: string, n: number): string;
+    best: string;
+    /** `delta` is signed, e.g. "+0.4". */
+    change(delta: string): string;
+  };
 }
 
 export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> = {
@@ -43,6 +62,18 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 Estoy en ${c}. Responde en voz alta; iré publicando aquí lo que oiga. Di "repetir", "saltar" o "terminar" cuando quieras, o simplemente habla encima de mí para interrumpirme.`,
     left: (c) => `⏸️ Saliste del canal de voz, así que he pausado la entrevista. Vuelve a ${c} y seguiremos desde la misma pregunta.`,
     docRead: (n, s, u) => `Gracias, he leído ${n} (${s}). ${u ? 'Las preguntas ya están en marcha, así que lo usaré en tu próxima entrevista personalizada.' : 'Servirá para preparar tu próxima entrevista personalizada.'}`,
+    fileNotUsed: 'Esta entrevista ya tiene sus preguntas, así que no he usado el archivo. Para practicar con un documento, empieza `/interview customize` y compártelo en ese hilo.',
+    home: {
+      title: (i) => `Práctica de entrevistas con ${i}`,
+      intro: 'Escribe `/interview behavioral` (o *screening*, *technical*, *customize*, más un puesto como `backend engineer`) en cualquier canal, menciónome o envíame un mensaje directo. Cada entrevista va en su propio hilo y termina con una evaluación puntuada.',
+      forget: '`/interview forget` borra tu historial, tus evaluaciones y tus documentos.',
+      empty: 'Aún no hay entrevistas. Empieza una con `/interview behavioral` (o screening, technical, customize).',
+      inProgress: 'en curso', noScore: 'sin puntuación', partial: 'parcial',
+      latest: (n) => (n === 1 ? 'Última entrevista' : `Últimas ${n} entrevistas`),
+      trend: 'Tendencia', oldestNewest: 'de la más antigua a la más reciente',
+      average: (a, n) => `media *${a}/5* en ${n} ${n === 1 ? 'entrevista' : 'entrevistas'}`,
+      best: 'mejor', change: (d) => `${d} de tus tres primeras a tus tres últimas`,
+    },
   },
   pt: {
     thinSummary: (u, g) => `Dados insuficientes para avaliar: a entrevista tem poucas respostas de verdade${g ? ` (${u} aproveitáveis de ${g})` : ''}. Tente de novo e responda pelo menos duas perguntas por completo.`,
@@ -61,6 +92,18 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 Estou em ${c}. Responda em voz alta; vou publicar aqui o que eu ouvir. Diga "repetir", "pular" ou "encerrar" quando quiser, ou simplesmente fale por cima de mim para me interromper.`,
     left: (c) => `⏸️ Você saiu do canal de voz, então pausei a entrevista. Volte para ${c} e continuamos da mesma pergunta.`,
     docRead: (n, s, u) => `Obrigado, li ${n} (${s}). ${u ? 'As perguntas já estão em andamento, então vou usá-lo na sua próxima entrevista personalizada.' : 'Ele vai orientar a sua próxima entrevista personalizada.'}`,
+    fileNotUsed: 'Esta entrevista já tem as suas perguntas, então o arquivo não foi usado. Para praticar com um documento, comece `/interview customize` e compartilhe-o nesse tópico.',
+    home: {
+      title: (i) => `Treino de entrevistas com ${i}`,
+      intro: 'Digite `/interview behavioral` (ou *screening*, *technical*, *customize*, mais uma vaga como `backend engineer`) em qualquer canal, me mencione ou me envie uma mensagem direta. Cada entrevista acontece no seu próprio tópico e termina com um relatório com notas.',
+      forget: '`/interview forget` apaga o seu histórico, relatórios e documentos.',
+      empty: 'Nenhuma entrevista ainda. Comece uma com `/interview behavioral` (ou screening, technical, customize).',
+      inProgress: 'em andamento', noScore: 'sem nota', partial: 'parcial',
+      latest: (n) => (n === 1 ? 'Última entrevista' : `Últimas ${n} entrevistas`),
+      trend: 'Tendência', oldestNewest: 'da mais antiga para a mais recente',
+      average: (a, n) => `média *${a}/5* em ${n} ${n === 1 ? 'entrevista' : 'entrevistas'}`,
+      best: 'melhor', change: (d) => `${d} das suas três primeiras para as três últimas`,
+    },
   },
   fr: {
     thinSummary: (u, g) => `Pas assez pour juger : l'entretien compte trop peu de vraies réponses${g ? ` (${u} exploitables sur ${g})` : ''}. Réessayez en répondant pleinement à au moins deux questions.`,
@@ -79,6 +122,18 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 Je suis dans ${c}. Répondez à voix haute ; je publierai ici ce que j'entends. Dites « répéter », « passer » ou « terminer » à tout moment, ou parlez simplement par-dessus moi pour m'interrompre.`,
     left: (c) => `⏸️ Vous avez quitté le salon vocal, j'ai donc mis l'entretien en pause. Revenez dans ${c} et nous reprendrons à la même question.`,
     docRead: (n, s, u) => `Merci, j'ai lu ${n} (${s}). ${u ? "Les questions sont déjà en cours, je l'utiliserai donc lors de votre prochain entretien personnalisé." : 'Il servira à préparer votre prochain entretien personnalisé.'}`,
+    fileNotUsed: "Cet entretien a déjà ses questions, le fichier n'a donc pas été utilisé. Pour vous entraîner sur un document, lancez `/interview customize` et partagez-le dans ce fil.",
+    home: {
+      title: (i) => `Entraînement aux entretiens avec ${i}`,
+      intro: "Tapez `/interview behavioral` (ou *screening*, *technical*, *customize*, suivi d'un poste comme `backend engineer`) dans n'importe quel canal, mentionnez-moi ou envoyez-moi un message direct. Chaque entretien a lieu dans son propre fil et se termine par un bilan noté.",
+      forget: '`/interview forget` supprime votre historique, vos bilans et vos documents.',
+      empty: "Aucun entretien pour l'instant. Commencez-en un avec `/interview behavioral` (ou screening, technical, customize).",
+      inProgress: 'en cours', noScore: 'pas de note', partial: 'partiel',
+      latest: (n) => (n === 1 ? 'Dernier entretien' : `${n} derniers entretiens`),
+      trend: 'Tendance', oldestNewest: 'du plus ancien au plus récent',
+      average: (a, n) => `moyenne *${a}/5* sur ${n} ${n === 1 ? 'entretien' : 'entretiens'}`,
+      best: 'meilleur', change: (d) => `${d} entre vos trois premiers et vos trois derniers`,
+    },
   },
   de: {
     thinSummary: (u, g) => `Zu wenig für eine Bewertung: Das Interview enthält zu wenige echte Antworten${g ? ` (${u} verwertbar von ${g})` : ''}. Versuchen Sie es noch einmal und beantworten Sie mindestens zwei Fragen vollständig.`,
@@ -97,6 +152,18 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 Ich bin in ${c}. Antworten Sie laut; was ich höre, poste ich hier. Sagen Sie jederzeit „wiederholen“, „überspringen“ oder „beenden“, oder sprechen Sie einfach dazwischen, um mich zu unterbrechen.`,
     left: (c) => `⏸️ Sie haben den Sprachkanal verlassen, deshalb habe ich das Interview pausiert. Kommen Sie zurück in ${c}, dann machen wir bei derselben Frage weiter.`,
     docRead: (n, s, u) => `Danke, ich habe ${n} gelesen (${s}). ${u ? 'Die Fragen laufen bereits, daher nutze ich es in Ihrem nächsten individuellen Interview.' : 'Es fließt in Ihr nächstes individuelles Interview ein.'}`,
+    fileNotUsed: 'Dieses Interview hat seine Fragen schon, deshalb wurde die Datei nicht verwendet. Um mit einem Dokument zu üben, starten Sie `/interview customize` und teilen Sie es in diesem Thread.',
+    home: {
+      title: (i) => `Interviewtraining mit ${i}`,
+      intro: 'Tippen Sie `/interview behavioral` (oder *screening*, *technical*, *customize*, dazu eine Rolle wie `backend engineer`) in einen beliebigen Kanal, erwähnen Sie mich oder schreiben Sie mir direkt. Jedes Interview läuft in einem eigenen Thread und endet mit einem bewerteten Bericht.',
+      forget: '`/interview forget` löscht Ihren Verlauf, Ihre Berichte und Dokumente.',
+      empty: 'Noch keine Interviews. Starten Sie eines mit `/interview behavioral` (oder screening, technical, customize).',
+      inProgress: 'läuft', noScore: 'keine Bewertung', partial: 'unvollständig',
+      latest: (n) => (n === 1 ? 'Letztes Interview' : `Die letzten ${n} Interviews`),
+      trend: 'Verlauf', oldestNewest: 'vom ältesten zum neuesten',
+      average: (a, n) => `Durchschnitt *${a}/5* aus ${n} ${n === 1 ? 'Interview' : 'Interviews'}`,
+      best: 'bestes', change: (d) => `${d} von Ihren ersten drei zu Ihren letzten drei`,
+    },
   },
   it: {
     thinSummary: (u, g) => `Non abbastanza per giudicare: il colloquio ha troppe poche risposte vere${g ? ` (${u} utilizzabili su ${g})` : ''}. Riprova e rispondi per intero ad almeno un paio di domande.`,
@@ -115,6 +182,18 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 Sono in ${c}. Rispondi a voce; scriverò qui quello che sento. Di' "ripeti", "salta" o "termina" quando vuoi, oppure parla sopra di me per interrompermi.`,
     left: (c) => `⏸️ Sei uscito dal canale vocale, quindi ho messo in pausa il colloquio. Rientra in ${c} e riprendiamo dalla stessa domanda.`,
     docRead: (n, s, u) => `Grazie, ho letto ${n} (${s}). ${u ? 'Le domande sono già in corso, quindi lo userò nel tuo prossimo colloquio personalizzato.' : 'Servirà a preparare il tuo prossimo colloquio personalizzato.'}`,
+    fileNotUsed: 'Questo colloquio ha già le sue domande, quindi il file non è stato usato. Per esercitarti su un documento, avvia `/interview customize` e condividilo in quel thread.',
+    home: {
+      title: (i) => `Allenamento ai colloqui con ${i}`,
+      intro: 'Scrivi `/interview behavioral` (oppure *screening*, *technical*, *customize*, più un ruolo come `backend engineer`) in qualsiasi canale, menzionami o mandami un messaggio diretto. Ogni colloquio si svolge nel suo thread e si chiude con un report con punteggio.',
+      forget: '`/interview forget` cancella la tua cronologia, i tuoi report e i tuoi documenti.',
+      empty: 'Ancora nessun colloquio. Iniziane uno con `/interview behavioral` (oppure screening, technical, customize).',
+      inProgress: 'in corso', noScore: 'senza punteggio', partial: 'parziale',
+      latest: (n) => (n === 1 ? 'Ultimo colloquio' : `Ultimi ${n} colloqui`),
+      trend: 'Andamento', oldestNewest: 'dal più vecchio al più recente',
+      average: (a, n) => `media *${a}/5* su ${n} ${n === 1 ? 'colloquio' : 'colloqui'}`,
+      best: 'migliore', change: (d) => `${d} dai tuoi primi tre ai tuoi ultimi tre`,
+    },
   },
   hi: {
     thinSummary: (u, g) => `आकलन के लिए पर्याप्त नहीं: इंटरव्यू में असली जवाब बहुत कम हैं${g ? ` (${g} में से ${u} काम के)` : ''}। फिर से कोशिश करें और कम से कम दो सवालों के पूरे जवाब दें।`,
@@ -133,6 +212,18 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 मैं ${c} में हूँ। बोलकर जवाब दें; जो सुनूँगा, यहाँ लिखता रहूँगा। कभी भी "दोहराएं", "छोड़ें" या "समाप्त करें" कहें, या मुझे रोकने के लिए बस बीच में बोलें।`,
     left: (c) => `⏸️ आप वॉइस चैनल से चले गए, इसलिए मैंने इंटरव्यू रोक दिया है। ${c} में फिर से आएँ, हम उसी सवाल से आगे बढ़ेंगे।`,
     docRead: (n, s, u) => `धन्यवाद, मैंने ${n} पढ़ लिया (${s})। ${u ? 'सवाल पहले से चल रहे हैं, इसलिए मैं इसे आपके अगले व्यक्तिगत इंटरव्यू में इस्तेमाल करूँगा।' : 'यह आपके अगले व्यक्तिगत इंटरव्यू को आकार देगा।'}`,
+    fileNotUsed: 'इस इंटरव्यू के सवाल पहले से तय हैं, इसलिए फ़ाइल का इस्तेमाल नहीं हुआ। किसी दस्तावेज़ पर अभ्यास करने के लिए `/interview customize` शुरू करें और उसे उसी थ्रेड में शेयर करें।',
+    home: {
+      title: (i) => `${i} के साथ इंटरव्यू अभ्यास`,
+      intro: 'किसी भी चैनल में `/interview behavioral` (या *screening*, *technical*, *customize*, साथ में कोई भूमिका जैसे `backend engineer`) लिखें, मुझे मेंशन करें, या मुझे सीधा संदेश भेजें। हर इंटरव्यू अपने थ्रेड में चलता है और अंकों वाली रिपोर्ट के साथ ख़त्म होता है।',
+      forget: '`/interview forget` आपका इतिहास, रिपोर्टें और दस्तावेज़ मिटा देता है।',
+      empty: 'अभी तक कोई इंटरव्यू नहीं। `/interview behavioral` (या screening, technical, customize) से एक शुरू करें।',
+      inProgress: 'जारी है', noScore: 'कोई अंक नहीं', partial: 'अधूरा',
+      latest: (n) => (n === 1 ? 'पिछला इंटरव्यू' : `पिछले ${n} इंटरव्यू`),
+      trend: 'रुझान', oldestNewest: 'सबसे पुराने से सबसे नए तक',
+      average: (a, n) => `${n} इंटरव्यू में औसत *${a}/5*`,
+      best: 'सर्वश्रेष्ठ', change: (d) => `आपके पहले तीन से आख़िरी तीन तक ${d}`,
+    },
   },
   ja: {
     thinSummary: (u, g) => `評価するには不十分です：面接での実質的な回答が少なすぎます${g ? `（${g}件中、評価に使えるのは${u}件）` : ''}。もう一度、少なくとも2問にしっかり答えてみてください。`,
@@ -151,6 +242,18 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 ${c} に参加しました。声で回答してください。聞き取った内容はここに投稿します。いつでも「もう一度」「スキップ」「終了」と言えます。話し始めれば私の発言を遮ることもできます。`,
     left: (c) => `⏸️ ボイスチャンネルから退出されたため、面接を一時停止しました。${c} に戻れば、同じ質問から再開します。`,
     docRead: (n, s, u) => `ありがとうございます、${n}を読みました（${s}）。${u ? '質問はすでに進行中のため、次回のカスタマイズ面接で使います。' : '次回のカスタマイズ面接に反映します。'}`,
+    fileNotUsed: 'この面接はすでに質問が決まっているため、ファイルは使いませんでした。ドキュメントをもとに練習するには、`/interview customize` を開始し、そのスレッドで共有してください。',
+    home: {
+      title: (i) => `${i}との面接練習`,
+      intro: '任意のチャンネルで `/interview behavioral`（または *screening*、*technical*、*customize* に `backend engineer` のような職種を添えて）と入力するか、メンションするか、ダイレクトメッセージを送ってください。面接はそれぞれ専用のスレッドで行われ、最後に採点付きのレポートが届きます。',
+      forget: '`/interview forget` で履歴、レポート、ドキュメントを削除できます。',
+      empty: 'まだ面接はありません。`/interview behavioral`（または screening、technical、customize）で始めましょう。',
+      inProgress: '進行中', noScore: 'スコアなし', partial: '途中終了',
+      latest: (n) => (n === 1 ? '最新の面接' : `最新の面接 ${n}件`),
+      trend: '推移', oldestNewest: '古い順 → 新しい順',
+      average: (a, n) => `${n}回の平均 *${a}/5*`,
+      best: '最高', change: (d) => `最初の3回から直近の3回で ${d}`,
+    },
   },
   ko: {
     thinSummary: (u, g) => `판단하기에 부족함: 면접에 실질적인 답변이 너무 적습니다${g ? ` (${g}개 중 사용할 수 있는 답변 ${u}개)` : ''}. 다시 시도해서 최소 두 개 이상의 질문에 충분히 답해 주세요.`,
@@ -169,6 +272,18 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 ${c}에 들어왔습니다. 말로 답해 주세요. 들은 내용은 여기에 올리겠습니다. 언제든지 "다시", "건너뛰기", "종료"라고 말하거나, 제 말 중간에 말씀하셔서 끊으셔도 됩니다.`,
     left: (c) => `⏸️ 음성 채널에서 나가셔서 면접을 일시 정지했습니다. ${c}에 다시 들어오시면 같은 질문부터 이어 가겠습니다.`,
     docRead: (n, s, u) => `감사합니다, ${n}을(를) 읽었습니다(${s}). ${u ? '질문이 이미 진행 중이라 다음 맞춤형 면접에서 사용하겠습니다.' : '다음 맞춤형 면접에 반영하겠습니다.'}`,
+    fileNotUsed: '이 면접은 이미 질문이 정해져 있어 파일을 사용하지 않았습니다. 문서로 연습하려면 `/interview customize`를 시작하고 그 스레드에 공유해 주세요.',
+    home: {
+      title: (i) => `${i}와 함께하는 면접 연습`,
+      intro: '아무 채널에서나 `/interview behavioral`(또는 *screening*, *technical*, *customize*에 `backend engineer` 같은 직무를 붙여서)을 입력하거나, 저를 멘션하거나, 다이렉트 메시지를 보내세요. 면접은 각각 별도의 스레드에서 진행되고 점수가 담긴 리포트로 마무리됩니다.',
+      forget: '`/interview forget`으로 기록, 리포트, 문서를 삭제할 수 있습니다.',
+      empty: '아직 면접 기록이 없습니다. `/interview behavioral`(또는 screening, technical, customize)로 시작해 보세요.',
+      inProgress: '진행 중', noScore: '점수 없음', partial: '중단됨',
+      latest: (n) => (n === 1 ? '최근 면접' : `최근 면접 ${n}개`),
+      trend: '추이', oldestNewest: '오래된 순 → 최신 순',
+      average: (a, n) => `면접 ${n}회 평균 *${a}/5*`,
+      best: '최고', change: (d) => `처음 세 번에서 최근 세 번까지 ${d}`,
+    },
   },
   zh: {
     thinSummary: (u, g) => `信息不足，无法评估：这次面试中真正的回答太少${g ? `（共 ${g} 个回答，可用的有 ${u} 个）` : ''}。请再试一次，至少完整回答两个问题。`,
@@ -187,6 +302,18 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 我已进入 ${c}。请用语音回答，我会把听到的内容发在这里。随时可以说"重复"、"跳过"或"结束"，也可以直接开口打断我。`,
     left: (c) => `⏸️ 你离开了语音频道，所以我暂停了面试。回到 ${c} 后，我们从同一个问题继续。`,
     docRead: (n, s, u) => `谢谢，我已读完 ${n}（${s}）。${u ? '问题已经开始了，所以我会在你下一次定制面试中使用它。' : '它会用于你下一次的定制面试。'}`,
+    fileNotUsed: '这场面试的问题已经定好了，所以没有使用这个文件。想用文档练习的话，请开始 `/interview customize` 并在那个帖子里分享它。',
+    home: {
+      title: (i) => `与 ${i} 一起练习面试`,
+      intro: '在任意频道输入 `/interview behavioral`（或 *screening*、*technical*、*customize*，再加上职位，例如 `backend engineer`），或者提及我、给我发私信。每场面试都在单独的帖子里进行，结束时会给出带评分的报告。',
+      forget: '`/interview forget` 会删除你的历史记录、报告和文档。',
+      empty: '还没有面试记录。用 `/interview behavioral`（或 screening、technical、customize）开始一场吧。',
+      inProgress: '进行中', noScore: '无评分', partial: '未完成',
+      latest: (n) => (n === 1 ? '最近一场面试' : `最近 ${n} 场面试`),
+      trend: '趋势', oldestNewest: '从旧到新',
+      average: (a, n) => `${n} 场面试平均 *${a}/5*`,
+      best: '最高', change: (d) => `从前三场到最近三场 ${d}`,
+    },
   },
 };
 

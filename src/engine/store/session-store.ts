@@ -16,6 +16,8 @@ export interface HistoryEntry {
   band?: Report['overall']['band'];
   partial?: boolean;
   competencies?: Report['competencies'];
+  /** The interview's language, when not English. */
+  language?: Session['language'];
 }
 
 /**
@@ -158,6 +160,7 @@ export class SessionStore {
         status: session.status,
         score: session.report?.overall.score ?? null,
       };
+      if (session.language && session.language !== 'en') entry.language = session.language;
       if (session.report) {
         entry.finishedAt = session.report.finishedAt;
         entry.band = session.report.overall.band;

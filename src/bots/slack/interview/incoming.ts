@@ -5,6 +5,7 @@
 import type { WebClient } from '@slack/web-api';
 import { parseRequest } from '../command-text.ts';
 import type { SlackDeps } from '../deps.ts';
+import { noticesFor } from '../../../engine/i18n/notices.ts';
 import { sessionKey } from '../keys.ts';
 import { tellUser } from '../notify.ts';
 import { userSafeMessage } from '../../../chat/safe-text.ts';
@@ -93,7 +94,7 @@ async function inInterview(deps: SlackDeps, client: WebClient, m: Incoming, sess
     text = heard;
     await client.chat.postMessage({ channel: m.channel, thread_ts: target.threadTs, text: transcriptLine(heard) });
   } else if (m.files.length) {
-    await tell('This interview already has its questions, so the file was not used. To practise on a document, start `/interview customize` and share it in that thread.');
+    await tell(noticesFor(session.language)?.fileNotUsed ?? 'This interview already has its questions, so the file was not used. To practise on a document, start `/interview customize` and share it in that thread.');
   }
   if (!text && m.files.length) return;
   const outcome = await runTurn(deps, client, session.id, target, { kind: 'answer', text });

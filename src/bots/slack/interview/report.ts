@@ -33,10 +33,11 @@ export async function postReport(deps: SlackDeps, client: WebClient, report: Rep
     const m = parentMessage(title, { kind: 'finished', report });
     await step('parent update', () => client.chat.update({ channel: t.channel, ts: t.parentTs!, text: m.text, blocks: m.blocks as never }));
   }
-  await step('home refresh', () => publishHome(deps, client, t.team, t.userId));
+  await step('home refresh', () => publishHome(deps, client, t.team, t.userId, report.language ?? 'en'));
 }
 
-export async function publishHome(deps: SlackDeps, client: WebClient, team: string, userId: string): Promise<void> {
+/** `language`: the interview just finished; otherwise the home speaks the latest interview's language. */
+export async function publishHome(deps: SlackDeps, client: WebClient, team: string, userId: string, language?: string): Promise<void> {
   const history = await deps.conversation.history(userKey(team, userId));
-  await client.views.publish({ user_id: userId, view: homeView(deps.interviewer, history) as never });
+  await client.views.publish({ user_id: userId, view: homeView(deps.interviewer, history, language) as never });
 }

@@ -1,6 +1,7 @@
 // A text trend for places that cannot show our chart image (App Home needs a public image URL,
 // which this server may not have): a sparkline and a few averages.
 import type { HistoryEntry } from '../../../engine/store/session-store.ts';
+import type { NoticeSet } from '../../../engine/i18n/notices.ts';
 import type { InterviewType } from '../../../engine/types.ts';
 
 const BARS = '▁▂▃▄▅▆▇█';
@@ -36,11 +37,16 @@ export function summarizeTrend(history: HistoryEntry[]): TrendSummary {
   };
 }
 
-export function trendLines(t: TrendSummary): string[] {
+/** `words`: another language's labels; without them the lines are English. */
+export function trendLines(t: TrendSummary, words?: NoticeSet['home']): string[] {
   if (!t.scored.length) return [];
-  const lines = [`*Trend* \`${sparkline(t.scored.slice(-20).map((e) => e.score!))}\` (oldest → newest, 0-5)`];
-  const parts = [`average *${t.average!.toFixed(1)}/5* over ${t.scored.length} interview${t.scored.length === 1 ? '' : 's'}`, `best ${t.best!.toFixed(1)}`];
-  if (t.change !== null) parts.push(`${t.change >= 0 ? '+' : '−'}${Math.abs(t.change).toFixed(1)} from your first three to your last three`);
+  const lines = [`*${words?.trend ?? 'Trend'}* \`${sparkline(t.scored.slice(-20).map((e) => e.score!))}\` (${words?.oldestNewest ?? 'oldest → newest'}, 0-5)`];
+  const average = t.average!.toFixed(1);
+  const parts = [words?.average(average, t.scored.length) ?? `average *${average}/5* over ${t.scored.length} interview${t.scored.length === 1 ? '' : 's'}`, `${words?.best ?? 'best'} ${t.best!.toFixed(1)}`];
+  if (t.change !== null) {
+    const delta = `${t.change >= 0 ? '+' : '−'}${Math.abs(t.change).toFixed(1)}`;
+    parts.push(words?.change(delta) ?? `${delta} from your first three to your last three`);
+  }
   lines.push(parts.join(' · '));
   if (t.byType.length > 1) lines.push(t.byType.map((b) => `${b.type} ${b.average.toFixed(1)} (${b.count})`).join(' · '));
   return lines;
