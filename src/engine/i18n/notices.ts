@@ -25,6 +25,17 @@ export interface NoticeSet {
   docRead(name: string, summary: string, customizeUnderway: boolean): string;
   /** Slack: a file shared in an interview whose questions are already set. */
   fileNotUsed: string;
+  /** A status command's lines (provider names and errors stay as they are). */
+  status: {
+    interviewer(provider: string, model: string): string;
+    offlineUnavailable: string;
+    offlineUnconfigured: string;
+    speech: Record<NoticeVoiceMode, string>;
+    /** Put before one of `speech`. */
+    speechLabel: string;
+    textOnly: string;
+    store(kind: string): string;
+  };
   /** Slack's App Home and history list (mrkdwn; commands stay as typed). */
   home: {
     title(interviewer: string): string;
@@ -62,6 +73,15 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 Estoy en ${c}. Responde en voz alta; iré publicando aquí lo que oiga. Di "repetir", "saltar" o "terminar" cuando quieras, o simplemente habla encima de mí para interrumpirme.`,
     left: (c) => `⏸️ Saliste del canal de voz, así que he pausado la entrevista. Vuelve a ${c} y seguiremos desde la misma pregunta.`,
     docRead: (n, s, u) => `Gracias, he leído ${n} (${s}). ${u ? 'Las preguntas ya están en marcha, así que lo usaré en tu próxima entrevista personalizada.' : 'Servirá para preparar tu próxima entrevista personalizada.'}`,
+    status: {
+      speechLabel: 'Voz: ',
+      interviewer: (p, m) => `Entrevistador: ${p} (${m})`,
+      offlineUnavailable: 'Entrevistador: el entrevistador sin conexión integrado (ahora mismo no hay ningún proveedor de modelos disponible)',
+      offlineUnconfigured: 'Entrevistador: el entrevistador sin conexión integrado (no hay ningún modelo de lenguaje configurado); las puntuaciones son heurísticas.',
+      speech: { gpu: 'Whisper y XTTS propios en el servidor GPU', 'cloud-stt+edge-tts': 'transcripción en la nube con Edge TTS (servidor GPU no disponible)', 'edge-tts': 'Edge TTS para hablar; las respuestas se escriben (sin transcripción disponible)', 'text-only': 'solo texto (ningún servicio de voz disponible)' },
+      textOnly: 'Voz: solo texto',
+      store: (k) => `Almacenamiento: ${k}`,
+    },
     fileNotUsed: 'Esta entrevista ya tiene sus preguntas, así que no he usado el archivo. Para practicar con un documento, empieza `/interview customize` y compártelo en ese hilo.',
     home: {
       title: (i) => `Práctica de entrevistas con ${i}`,
@@ -92,6 +112,15 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 Estou em ${c}. Responda em voz alta; vou publicar aqui o que eu ouvir. Diga "repetir", "pular" ou "encerrar" quando quiser, ou simplesmente fale por cima de mim para me interromper.`,
     left: (c) => `⏸️ Você saiu do canal de voz, então pausei a entrevista. Volte para ${c} e continuamos da mesma pergunta.`,
     docRead: (n, s, u) => `Obrigado, li ${n} (${s}). ${u ? 'As perguntas já estão em andamento, então vou usá-lo na sua próxima entrevista personalizada.' : 'Ele vai orientar a sua próxima entrevista personalizada.'}`,
+    status: {
+      speechLabel: 'Voz: ',
+      interviewer: (p, m) => `Entrevistador: ${p} (${m})`,
+      offlineUnavailable: 'Entrevistador: o entrevistador offline integrado (nenhum provedor de modelos está disponível agora)',
+      offlineUnconfigured: 'Entrevistador: o entrevistador offline integrado (nenhum modelo de linguagem configurado); as notas são heurísticas.',
+      speech: { gpu: 'Whisper e XTTS próprios no servidor GPU', 'cloud-stt+edge-tts': 'transcrição na nuvem com Edge TTS (servidor GPU indisponível)', 'edge-tts': 'Edge TTS para falar; as respostas são digitadas (sem transcrição disponível)', 'text-only': 'somente texto (nenhum serviço de voz disponível)' },
+      textOnly: 'Voz: somente texto',
+      store: (k) => `Armazenamento: ${k}`,
+    },
     fileNotUsed: 'Esta entrevista já tem as suas perguntas, então o arquivo não foi usado. Para praticar com um documento, comece `/interview customize` e compartilhe-o nesse tópico.',
     home: {
       title: (i) => `Treino de entrevistas com ${i}`,
@@ -122,6 +151,15 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 Je suis dans ${c}. Répondez à voix haute ; je publierai ici ce que j'entends. Dites « répéter », « passer » ou « terminer » à tout moment, ou parlez simplement par-dessus moi pour m'interrompre.`,
     left: (c) => `⏸️ Vous avez quitté le salon vocal, j'ai donc mis l'entretien en pause. Revenez dans ${c} et nous reprendrons à la même question.`,
     docRead: (n, s, u) => `Merci, j'ai lu ${n} (${s}). ${u ? "Les questions sont déjà en cours, je l'utiliserai donc lors de votre prochain entretien personnalisé." : 'Il servira à préparer votre prochain entretien personnalisé.'}`,
+    status: {
+      speechLabel: 'Voix: ',
+      interviewer: (p, m) => `Recruteur: ${p} (${m})`,
+      offlineUnavailable: "Recruteur: le recruteur hors ligne intégré (aucun fournisseur de modèles n'est disponible pour le moment)",
+      offlineUnconfigured: 'Recruteur: le recruteur hors ligne intégré (aucun modèle de langue configuré) ; les notes sont heuristiques.',
+      speech: { gpu: 'Whisper et XTTS auto-hébergés sur le serveur GPU', 'cloud-stt+edge-tts': 'transcription dans le cloud avec Edge TTS (serveur GPU indisponible)', 'edge-tts': 'Edge TTS pour parler ; les réponses sont tapées (pas de transcription disponible)', 'text-only': 'texte uniquement (aucun service vocal disponible)' },
+      textOnly: 'Voix: texte uniquement',
+      store: (k) => `Stockage: ${k}`,
+    },
     fileNotUsed: "Cet entretien a déjà ses questions, le fichier n'a donc pas été utilisé. Pour vous entraîner sur un document, lancez `/interview customize` et partagez-le dans ce fil.",
     home: {
       title: (i) => `Entraînement aux entretiens avec ${i}`,
@@ -152,6 +190,15 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 Ich bin in ${c}. Antworten Sie laut; was ich höre, poste ich hier. Sagen Sie jederzeit „wiederholen“, „überspringen“ oder „beenden“, oder sprechen Sie einfach dazwischen, um mich zu unterbrechen.`,
     left: (c) => `⏸️ Sie haben den Sprachkanal verlassen, deshalb habe ich das Interview pausiert. Kommen Sie zurück in ${c}, dann machen wir bei derselben Frage weiter.`,
     docRead: (n, s, u) => `Danke, ich habe ${n} gelesen (${s}). ${u ? 'Die Fragen laufen bereits, daher nutze ich es in Ihrem nächsten individuellen Interview.' : 'Es fließt in Ihr nächstes individuelles Interview ein.'}`,
+    status: {
+      speechLabel: 'Sprache: ',
+      interviewer: (p, m) => `Interviewer: ${p} (${m})`,
+      offlineUnavailable: 'Interviewer: der eingebaute Offline-Interviewer (gerade ist kein Modellanbieter verfügbar)',
+      offlineUnconfigured: 'Interviewer: der eingebaute Offline-Interviewer (kein Sprachmodell konfiguriert); die Bewertungen sind heuristisch.',
+      speech: { gpu: 'selbst gehostetes Whisper und XTTS auf dem GPU-Server', 'cloud-stt+edge-tts': 'Cloud-Spracherkennung mit Edge TTS (GPU-Server nicht verfügbar)', 'edge-tts': 'Edge TTS zum Sprechen; Antworten werden getippt (keine Spracherkennung verfügbar)', 'text-only': 'nur Text (kein Sprachdienst verfügbar)' },
+      textOnly: 'Sprache: nur Text',
+      store: (k) => `Speicher: ${k}`,
+    },
     fileNotUsed: 'Dieses Interview hat seine Fragen schon, deshalb wurde die Datei nicht verwendet. Um mit einem Dokument zu üben, starten Sie `/interview customize` und teilen Sie es in diesem Thread.',
     home: {
       title: (i) => `Interviewtraining mit ${i}`,
@@ -182,6 +229,15 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 Sono in ${c}. Rispondi a voce; scriverò qui quello che sento. Di' "ripeti", "salta" o "termina" quando vuoi, oppure parla sopra di me per interrompermi.`,
     left: (c) => `⏸️ Sei uscito dal canale vocale, quindi ho messo in pausa il colloquio. Rientra in ${c} e riprendiamo dalla stessa domanda.`,
     docRead: (n, s, u) => `Grazie, ho letto ${n} (${s}). ${u ? 'Le domande sono già in corso, quindi lo userò nel tuo prossimo colloquio personalizzato.' : 'Servirà a preparare il tuo prossimo colloquio personalizzato.'}`,
+    status: {
+      speechLabel: 'Voce: ',
+      interviewer: (p, m) => `Intervistatore: ${p} (${m})`,
+      offlineUnavailable: "Intervistatore: l'intervistatore offline integrato (al momento nessun fornitore di modelli è disponibile)",
+      offlineUnconfigured: "Intervistatore: l'intervistatore offline integrato (nessun modello linguistico configurato); i punteggi sono euristici.",
+      speech: { gpu: 'Whisper e XTTS in proprio sul server GPU', 'cloud-stt+edge-tts': 'trascrizione cloud con Edge TTS (server GPU non disponibile)', 'edge-tts': 'Edge TTS per parlare; le risposte si scrivono (trascrizione non disponibile)', 'text-only': 'solo testo (nessun servizio vocale disponibile)' },
+      textOnly: 'Voce: solo testo',
+      store: (k) => `Archivio: ${k}`,
+    },
     fileNotUsed: 'Questo colloquio ha già le sue domande, quindi il file non è stato usato. Per esercitarti su un documento, avvia `/interview customize` e condividilo in quel thread.',
     home: {
       title: (i) => `Allenamento ai colloqui con ${i}`,
@@ -212,6 +268,15 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 मैं ${c} में हूँ। बोलकर जवाब दें; जो सुनूँगा, यहाँ लिखता रहूँगा। कभी भी "दोहराएं", "छोड़ें" या "समाप्त करें" कहें, या मुझे रोकने के लिए बस बीच में बोलें।`,
     left: (c) => `⏸️ आप वॉइस चैनल से चले गए, इसलिए मैंने इंटरव्यू रोक दिया है। ${c} में फिर से आएँ, हम उसी सवाल से आगे बढ़ेंगे।`,
     docRead: (n, s, u) => `धन्यवाद, मैंने ${n} पढ़ लिया (${s})। ${u ? 'सवाल पहले से चल रहे हैं, इसलिए मैं इसे आपके अगले व्यक्तिगत इंटरव्यू में इस्तेमाल करूँगा।' : 'यह आपके अगले व्यक्तिगत इंटरव्यू को आकार देगा।'}`,
+    status: {
+      speechLabel: 'आवाज़: ',
+      interviewer: (p, m) => `इंटरव्यूअर: ${p} (${m})`,
+      offlineUnavailable: 'इंटरव्यूअर: बिल्ट-इन ऑफ़लाइन इंटरव्यूअर (अभी कोई मॉडल प्रदाता उपलब्ध नहीं है)',
+      offlineUnconfigured: 'इंटरव्यूअर: बिल्ट-इन ऑफ़लाइन इंटरव्यूअर (कोई भाषा मॉडल कॉन्फ़िगर नहीं है); अंक अनुमान पर आधारित हैं।',
+      speech: { gpu: 'GPU सर्वर पर अपना Whisper और XTTS', 'cloud-stt+edge-tts': 'Edge TTS के साथ क्लाउड स्पीच-टू-टेक्स्ट (GPU सर्वर उपलब्ध नहीं)', 'edge-tts': 'बोलने के लिए Edge TTS; जवाब टाइप किए जाते हैं (स्पीच-टू-टेक्स्ट उपलब्ध नहीं)', 'text-only': 'केवल टेक्स्ट (कोई स्पीच सेवा उपलब्ध नहीं)' },
+      textOnly: 'आवाज़: केवल टेक्स्ट',
+      store: (k) => `स्टोर: ${k}`,
+    },
     fileNotUsed: 'इस इंटरव्यू के सवाल पहले से तय हैं, इसलिए फ़ाइल का इस्तेमाल नहीं हुआ। किसी दस्तावेज़ पर अभ्यास करने के लिए `/interview customize` शुरू करें और उसे उसी थ्रेड में शेयर करें।',
     home: {
       title: (i) => `${i} के साथ इंटरव्यू अभ्यास`,
@@ -242,6 +307,15 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 ${c} に参加しました。声で回答してください。聞き取った内容はここに投稿します。いつでも「もう一度」「スキップ」「終了」と言えます。話し始めれば私の発言を遮ることもできます。`,
     left: (c) => `⏸️ ボイスチャンネルから退出されたため、面接を一時停止しました。${c} に戻れば、同じ質問から再開します。`,
     docRead: (n, s, u) => `ありがとうございます、${n}を読みました（${s}）。${u ? '質問はすでに進行中のため、次回のカスタマイズ面接で使います。' : '次回のカスタマイズ面接に反映します。'}`,
+    status: {
+      speechLabel: '音声：',
+      interviewer: (p, m) => `面接官：${p} (${m})`,
+      offlineUnavailable: '面接官：組み込みのオフライン面接官（現在利用できるモデルプロバイダーはありません）',
+      offlineUnconfigured: '面接官：組み込みのオフライン面接官（言語モデルは未設定）。スコアはヒューリスティックです。',
+      speech: { gpu: 'GPUサーバー上の自前のWhisperとXTTS', 'cloud-stt+edge-tts': 'クラウド音声認識とEdge TTS（GPUサーバーは利用不可）', 'edge-tts': '読み上げはEdge TTS、回答は入力（音声認識は利用不可）', 'text-only': 'テキストのみ（利用できる音声サービスなし）' },
+      textOnly: '音声：テキストのみ',
+      store: (k) => `ストア：${k}`,
+    },
     fileNotUsed: 'この面接はすでに質問が決まっているため、ファイルは使いませんでした。ドキュメントをもとに練習するには、`/interview customize` を開始し、そのスレッドで共有してください。',
     home: {
       title: (i) => `${i}との面接練習`,
@@ -272,6 +346,15 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 ${c}에 들어왔습니다. 말로 답해 주세요. 들은 내용은 여기에 올리겠습니다. 언제든지 "다시", "건너뛰기", "종료"라고 말하거나, 제 말 중간에 말씀하셔서 끊으셔도 됩니다.`,
     left: (c) => `⏸️ 음성 채널에서 나가셔서 면접을 일시 정지했습니다. ${c}에 다시 들어오시면 같은 질문부터 이어 가겠습니다.`,
     docRead: (n, s, u) => `감사합니다, ${n}을(를) 읽었습니다(${s}). ${u ? '질문이 이미 진행 중이라 다음 맞춤형 면접에서 사용하겠습니다.' : '다음 맞춤형 면접에 반영하겠습니다.'}`,
+    status: {
+      speechLabel: '음성: ',
+      interviewer: (p, m) => `면접관: ${p} (${m})`,
+      offlineUnavailable: '면접관: 내장 오프라인 면접관 (지금은 사용할 수 있는 모델 제공자가 없습니다)',
+      offlineUnconfigured: '면접관: 내장 오프라인 면접관 (언어 모델이 설정되지 않음). 점수는 휴리스틱입니다.',
+      speech: { gpu: 'GPU 서버의 자체 호스팅 Whisper와 XTTS', 'cloud-stt+edge-tts': '클라우드 음성 인식과 Edge TTS (GPU 서버 사용 불가)', 'edge-tts': '말하기는 Edge TTS, 답변은 입력 (음성 인식 사용 불가)', 'text-only': '텍스트만 (사용 가능한 음성 서비스 없음)' },
+      textOnly: '음성: 텍스트만',
+      store: (k) => `저장소: ${k}`,
+    },
     fileNotUsed: '이 면접은 이미 질문이 정해져 있어 파일을 사용하지 않았습니다. 문서로 연습하려면 `/interview customize`를 시작하고 그 스레드에 공유해 주세요.',
     home: {
       title: (i) => `${i}와 함께하는 면접 연습`,
@@ -302,6 +385,15 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     joined: (c) => `🔊 我已进入 ${c}。请用语音回答，我会把听到的内容发在这里。随时可以说"重复"、"跳过"或"结束"，也可以直接开口打断我。`,
     left: (c) => `⏸️ 你离开了语音频道，所以我暂停了面试。回到 ${c} 后，我们从同一个问题继续。`,
     docRead: (n, s, u) => `谢谢，我已读完 ${n}（${s}）。${u ? '问题已经开始了，所以我会在你下一次定制面试中使用它。' : '它会用于你下一次的定制面试。'}`,
+    status: {
+      speechLabel: '语音：',
+      interviewer: (p, m) => `面试官：${p} (${m})`,
+      offlineUnavailable: '面试官：内置的离线面试官（目前没有可用的模型提供方）',
+      offlineUnconfigured: '面试官：内置的离线面试官（未配置语言模型）；分数为启发式评分。',
+      speech: { gpu: 'GPU 服务器上自托管的 Whisper 和 XTTS', 'cloud-stt+edge-tts': '云端语音识别加 Edge TTS（GPU 服务器不可用）', 'edge-tts': '用 Edge TTS 朗读；回答需要输入（没有可用的语音识别）', 'text-only': '仅文字（没有可用的语音服务）' },
+      textOnly: '语音：仅文字',
+      store: (k) => `存储：${k}`,
+    },
     fileNotUsed: '这场面试的问题已经定好了，所以没有使用这个文件。想用文档练习的话，请开始 `/interview customize` 并在那个帖子里分享它。',
     home: {
       title: (i) => `与 ${i} 一起练习面试`,

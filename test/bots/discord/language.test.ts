@@ -55,6 +55,12 @@ describe('Discord interviews in the candidate\'s language', () => {
     fake.userMessage({ channelId: threadId, user: 'alice', content: '', attachments: [{ filename: 'hana-resume.txt', contentType: 'text/plain', data: Buffer.from(resume) }] });
     const note = await until(() => botMessages(fake, threadId).find((m) => m.content.includes('hana-resume.txt')), 8000, 'document note');
     expect(note.content).toMatch(/^ありがとうございます、hana-resume\.txtを読みました（.+）。次回のカスタマイズ面接に反映します。$/su);
+
+    // /interview status during the interview answers in Japanese.
+    const status = fake.slashCommand({ channelId: 'interviews', user: 'alice', name: 'interview', options: [{ name: 'status', type: 1 }], locale: 'ja' });
+    const res = await until(() => fake.interactionResponses(status.token).find((r) => /面接官/.test(JSON.stringify(r.body))), 5000, 'status reply');
+    const content = (res.body as { data: { content: string } }).data.content;
+    expect(content).toBe(['• 面接官：gemini (gemini-2.5-flash)', '• 音声：テキストのみ', '• ストア：memory'].join('\n'));
   });
 
   test('the language option wins over the locale; without a model the candidate is asked, in that language, about English', async () => {

@@ -61,7 +61,9 @@ export async function handleHistory(i: ChatInputCommandInteraction, deps: Discor
 
 /** /interview status: which model provider and speech mode are live. */
 export async function handleStatus(i: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void> {
-  const lines = await statusLines(deps.app);
+  // Inside a running interview the status speaks its language.
+  const session = i.guildId ? await deps.app.conversation.activeOf(userKey(i.user.id), scopeOf(i.guildId)) : undefined;
+  const lines = await statusLines(deps.app, session?.language);
   await i.reply({ content: lines.map((l) => `• ${l}`).join('\n').slice(0, 2000) || 'All systems normal.', flags: MessageFlags.Ephemeral });
 }
 
