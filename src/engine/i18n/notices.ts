@@ -21,6 +21,9 @@ export interface NoticeSet {
   /** `channel` is the platform's mention of the voice channel. */
   joined(channel: string): string;
   left(channel: string): string;
+  /** Discord: the voice channel could not be joined, or the connection dropped; the interview goes on in text. */
+  connectFailed: string;
+  connectionLost: string;
   /** A document read mid-interview that does not change the questions under way. */
   docRead(name: string, summary: string, customizeUnderway: boolean): string;
   /** Slack: a file shared in an interview whose questions are already set. */
@@ -72,6 +75,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     turnFailed: 'Algo falló al grabar esa respuesta. ¿Puedes repetirla?',
     joined: (c) => `🔊 Estoy en ${c}. Responde en voz alta; iré publicando aquí lo que oiga. Di "repetir", "saltar" o "terminar" cuando quieras, o simplemente habla encima de mí para interrumpirme.`,
     left: (c) => `⏸️ Saliste del canal de voz, así que he pausado la entrevista. Vuelve a ${c} y seguiremos desde la misma pregunta.`,
+    connectFailed: 'No he podido conectarme al canal de voz, así que la entrevista sigue aquí por escrito. Pulsa Voice para intentarlo de nuevo.',
+    connectionLost: 'He perdido la conexión con el canal de voz, así que la entrevista sigue aquí por escrito. Escribe tus respuestas o pulsa Voice para intentarlo de nuevo.',
     docRead: (n, s, u) => `Gracias, he leído ${n} (${s}). ${u ? 'Las preguntas ya están en marcha, así que lo usaré en tu próxima entrevista personalizada.' : 'Servirá para preparar tu próxima entrevista personalizada.'}`,
     status: {
       speechLabel: 'Voz: ',
@@ -111,6 +116,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     turnFailed: 'Algo deu errado ao gravar essa resposta. Pode repetir?',
     joined: (c) => `🔊 Estou em ${c}. Responda em voz alta; vou publicar aqui o que eu ouvir. Diga "repetir", "pular" ou "encerrar" quando quiser, ou simplesmente fale por cima de mim para me interromper.`,
     left: (c) => `⏸️ Você saiu do canal de voz, então pausei a entrevista. Volte para ${c} e continuamos da mesma pergunta.`,
+    connectFailed: 'Não consegui me conectar ao canal de voz, então a entrevista continua aqui por texto. Toque em Voice para tentar de novo.',
+    connectionLost: 'Perdi a conexão com o canal de voz, então a entrevista continua aqui por texto. Digite suas respostas ou toque em Voice para tentar de novo.',
     docRead: (n, s, u) => `Obrigado, li ${n} (${s}). ${u ? 'As perguntas já estão em andamento, então vou usá-lo na sua próxima entrevista personalizada.' : 'Ele vai orientar a sua próxima entrevista personalizada.'}`,
     status: {
       speechLabel: 'Voz: ',
@@ -150,6 +157,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     turnFailed: "Un problème est survenu pendant l'enregistrement de cette réponse. Pouvez-vous la répéter ?",
     joined: (c) => `🔊 Je suis dans ${c}. Répondez à voix haute ; je publierai ici ce que j'entends. Dites « répéter », « passer » ou « terminer » à tout moment, ou parlez simplement par-dessus moi pour m'interrompre.`,
     left: (c) => `⏸️ Vous avez quitté le salon vocal, j'ai donc mis l'entretien en pause. Revenez dans ${c} et nous reprendrons à la même question.`,
+    connectFailed: "Je n'ai pas pu me connecter au salon vocal, l'entretien continue donc ici par écrit. Appuyez sur Voice pour réessayer.",
+    connectionLost: "J'ai perdu la connexion au salon vocal, l'entretien continue donc ici par écrit. Tapez vos réponses, ou appuyez sur Voice pour réessayer.",
     docRead: (n, s, u) => `Merci, j'ai lu ${n} (${s}). ${u ? "Les questions sont déjà en cours, je l'utiliserai donc lors de votre prochain entretien personnalisé." : 'Il servira à préparer votre prochain entretien personnalisé.'}`,
     status: {
       speechLabel: 'Voix: ',
@@ -189,6 +198,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     turnFailed: 'Beim Aufnehmen dieser Antwort ist etwas schiefgegangen. Können Sie sie wiederholen?',
     joined: (c) => `🔊 Ich bin in ${c}. Antworten Sie laut; was ich höre, poste ich hier. Sagen Sie jederzeit „wiederholen“, „überspringen“ oder „beenden“, oder sprechen Sie einfach dazwischen, um mich zu unterbrechen.`,
     left: (c) => `⏸️ Sie haben den Sprachkanal verlassen, deshalb habe ich das Interview pausiert. Kommen Sie zurück in ${c}, dann machen wir bei derselben Frage weiter.`,
+    connectFailed: 'Ich konnte mich nicht mit dem Sprachkanal verbinden, deshalb geht das Interview hier schriftlich weiter. Drücken Sie auf Voice, um es noch einmal zu versuchen.',
+    connectionLost: 'Die Verbindung zum Sprachkanal ist abgebrochen, deshalb geht das Interview hier schriftlich weiter. Tippen Sie Ihre Antworten oder drücken Sie auf Voice, um es noch einmal zu versuchen.',
     docRead: (n, s, u) => `Danke, ich habe ${n} gelesen (${s}). ${u ? 'Die Fragen laufen bereits, daher nutze ich es in Ihrem nächsten individuellen Interview.' : 'Es fließt in Ihr nächstes individuelles Interview ein.'}`,
     status: {
       speechLabel: 'Sprache: ',
@@ -228,6 +239,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     turnFailed: 'Qualcosa è andato storto durante la registrazione di quella risposta. Puoi ripeterla?',
     joined: (c) => `🔊 Sono in ${c}. Rispondi a voce; scriverò qui quello che sento. Di' "ripeti", "salta" o "termina" quando vuoi, oppure parla sopra di me per interrompermi.`,
     left: (c) => `⏸️ Sei uscito dal canale vocale, quindi ho messo in pausa il colloquio. Rientra in ${c} e riprendiamo dalla stessa domanda.`,
+    connectFailed: 'Non sono riuscito a collegarmi al canale vocale, quindi il colloquio continua qui per iscritto. Premi Voice per riprovare.',
+    connectionLost: 'Ho perso la connessione al canale vocale, quindi il colloquio continua qui per iscritto. Scrivi le tue risposte o premi Voice per riprovare.',
     docRead: (n, s, u) => `Grazie, ho letto ${n} (${s}). ${u ? 'Le domande sono già in corso, quindi lo userò nel tuo prossimo colloquio personalizzato.' : 'Servirà a preparare il tuo prossimo colloquio personalizzato.'}`,
     status: {
       speechLabel: 'Voce: ',
@@ -267,6 +280,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     turnFailed: 'वह जवाब रिकॉर्ड करते समय कुछ गड़बड़ हो गई। क्या आप उसे फिर से कह सकते हैं?',
     joined: (c) => `🔊 मैं ${c} में हूँ। बोलकर जवाब दें; जो सुनूँगा, यहाँ लिखता रहूँगा। कभी भी "दोहराएं", "छोड़ें" या "समाप्त करें" कहें, या मुझे रोकने के लिए बस बीच में बोलें।`,
     left: (c) => `⏸️ आप वॉइस चैनल से चले गए, इसलिए मैंने इंटरव्यू रोक दिया है। ${c} में फिर से आएँ, हम उसी सवाल से आगे बढ़ेंगे।`,
+    connectFailed: 'मैं वॉइस चैनल से जुड़ नहीं पाया, इसलिए इंटरव्यू यहीं लिखकर जारी रहेगा। फिर से कोशिश करने के लिए Voice दबाएँ।',
+    connectionLost: 'वॉइस चैनल से मेरा कनेक्शन टूट गया, इसलिए इंटरव्यू यहीं लिखकर जारी रहेगा। अपने जवाब टाइप करें, या फिर से कोशिश करने के लिए Voice दबाएँ।',
     docRead: (n, s, u) => `धन्यवाद, मैंने ${n} पढ़ लिया (${s})। ${u ? 'सवाल पहले से चल रहे हैं, इसलिए मैं इसे आपके अगले व्यक्तिगत इंटरव्यू में इस्तेमाल करूँगा।' : 'यह आपके अगले व्यक्तिगत इंटरव्यू को आकार देगा।'}`,
     status: {
       speechLabel: 'आवाज़: ',
@@ -306,6 +321,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     turnFailed: '回答の録音中に問題が発生しました。もう一度話していただけますか？',
     joined: (c) => `🔊 ${c} に参加しました。声で回答してください。聞き取った内容はここに投稿します。いつでも「もう一度」「スキップ」「終了」と言えます。話し始めれば私の発言を遮ることもできます。`,
     left: (c) => `⏸️ ボイスチャンネルから退出されたため、面接を一時停止しました。${c} に戻れば、同じ質問から再開します。`,
+    connectFailed: 'ボイスチャンネルに接続できなかったため、面接はここでテキストで続けます。もう一度試すには「Voice」を押してください。',
+    connectionLost: 'ボイスチャンネルとの接続が切れたため、面接はここでテキストで続けます。回答を入力するか、もう一度試すには「Voice」を押してください。',
     docRead: (n, s, u) => `ありがとうございます、${n}を読みました（${s}）。${u ? '質問はすでに進行中のため、次回のカスタマイズ面接で使います。' : '次回のカスタマイズ面接に反映します。'}`,
     status: {
       speechLabel: '音声：',
@@ -345,6 +362,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     turnFailed: '답변을 녹음하는 중에 문제가 생겼습니다. 다시 말씀해 주시겠어요?',
     joined: (c) => `🔊 ${c}에 들어왔습니다. 말로 답해 주세요. 들은 내용은 여기에 올리겠습니다. 언제든지 "다시", "건너뛰기", "종료"라고 말하거나, 제 말 중간에 말씀하셔서 끊으셔도 됩니다.`,
     left: (c) => `⏸️ 음성 채널에서 나가셔서 면접을 일시 정지했습니다. ${c}에 다시 들어오시면 같은 질문부터 이어 가겠습니다.`,
+    connectFailed: '음성 채널에 연결하지 못해 면접을 여기서 글로 이어 갑니다. 다시 시도하려면 Voice를 누르세요.',
+    connectionLost: '음성 채널 연결이 끊어져 면접을 여기서 글로 이어 갑니다. 답변을 입력하거나, 다시 시도하려면 Voice를 누르세요.',
     docRead: (n, s, u) => `감사합니다, ${n}을(를) 읽었습니다(${s}). ${u ? '질문이 이미 진행 중이라 다음 맞춤형 면접에서 사용하겠습니다.' : '다음 맞춤형 면접에 반영하겠습니다.'}`,
     status: {
       speechLabel: '음성: ',
@@ -384,6 +403,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     turnFailed: '录制这个回答时出了点问题。可以再说一遍吗？',
     joined: (c) => `🔊 我已进入 ${c}。请用语音回答，我会把听到的内容发在这里。随时可以说"重复"、"跳过"或"结束"，也可以直接开口打断我。`,
     left: (c) => `⏸️ 你离开了语音频道，所以我暂停了面试。回到 ${c} 后，我们从同一个问题继续。`,
+    connectFailed: '我没能连接到语音频道，所以面试在这里以文字继续。按 Voice 可以重试。',
+    connectionLost: '我与语音频道的连接断开了，所以面试在这里以文字继续。请输入你的回答，或按 Voice 重试。',
     docRead: (n, s, u) => `谢谢，我已读完 ${n}（${s}）。${u ? '问题已经开始了，所以我会在你下一次定制面试中使用它。' : '它会用于你下一次的定制面试。'}`,
     status: {
       speechLabel: '语音：',

@@ -17,7 +17,7 @@ import type { DiscordVoice } from '../deps.ts';
 import { discordAdapter, threadPlace } from '../adapter.ts';
 import type { Sendable } from '../thread-send.ts';
 import { findCandidateChannel } from './join.ts';
-import { CONNECT_FAILED, GUILD_BUSY, SPEECH_UNAVAILABLE } from './messages.ts';
+import { connectFailed, GUILD_BUSY, SPEECH_UNAVAILABLE } from './messages.ts';
 import { VoiceRoom, type VoiceTuning } from './room.ts';
 
 export interface DiscordVoiceOptions {
@@ -67,7 +67,7 @@ export function createDiscordVoice(options: DiscordVoiceOptions): DiscordVoiceCo
       const session = await app.store.get(sessionId);
       if (!session) return { ok: false, message: 'That interview no longer exists.' };
       const thread = (await client.channels.fetch(threadId).catch(() => null)) as Sendable | null;
-      if (!thread || typeof thread.send !== 'function') return { ok: false, message: CONNECT_FAILED };
+      if (!thread || typeof thread.send !== 'function') return { ok: false, message: connectFailed(session.language) };
       const member = found.guild.members.cache.get(userId) ?? (await found.guild.members.fetch(userId).catch(() => null));
       starting.add(guildId);
       let room: VoiceRoom | null;
@@ -94,7 +94,7 @@ export function createDiscordVoice(options: DiscordVoiceOptions): DiscordVoiceCo
       } finally {
         starting.delete(guildId);
       }
-      if (!room) return { ok: false, message: CONNECT_FAILED };
+      if (!room) return { ok: false, message: connectFailed(session.language) };
       rooms.set(sessionId, room);
       logger.info({ sessionId, guildId, channelId: found.channel.id, vad: 'listening' }, 'voice interview started');
       // Say the question that is waiting (the greeting and first question, or wherever a text interview was).

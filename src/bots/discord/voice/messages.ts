@@ -13,6 +13,16 @@ export const CONNECTION_LOST = 'I lost the connection to the voice channel, so t
 
 export const GUILD_UNAVAILABLE = "I can't see this server right now, so the interview continues here in text.";
 
+/** CONNECT_FAILED in the interview's language. */
+export function connectFailed(language?: string): string {
+  return noticesFor(language)?.connectFailed ?? CONNECT_FAILED;
+}
+
+/** CONNECTION_LOST in the interview's language. */
+export function connectionLost(language?: string): string {
+  return noticesFor(language)?.connectionLost ?? CONNECTION_LOST;
+}
+
 export function joinedNote(channelId: string, language?: string): string {
   const t = noticesFor(language);
   if (t) return t.joined(`<#${channelId}>`);

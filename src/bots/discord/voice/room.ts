@@ -17,7 +17,7 @@ import type { TranscriptEvent, VoiceSpeech } from '../../../voice/types.ts';
 import type { TurnTaking } from '../../../voice/turn-config.ts';
 import type { Sendable } from '../thread-send.ts';
 import { connectToChannel } from './join.ts';
-import { CONNECTION_LOST, joinedNote, leftNote } from './messages.ts';
+import { connectionLost, joinedNote, leftNote } from './messages.ts';
 import { CandidateReceiver } from './receive.ts';
 import { DiscordAudioSink } from './sink.ts';
 import { transcriptMessages } from './transcript-post.ts';
@@ -206,7 +206,7 @@ export class VoiceRoom {
   private async lost(reason: string): Promise<void> {
     if (this.closing) return;
     this.log.warn({ reason }, 'voice connection lost; the interview continues in text');
-    this.postText(CONNECTION_LOST);
+    this.postText(connectionLost(this.language));
     await this.close();
   }
 
