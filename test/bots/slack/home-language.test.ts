@@ -1,10 +1,11 @@
-// App Home in the language of the user's interviews: the history list's labels, the trend
-// line and the bands are Spanish after Spanish interviews; English users see English.
+// Slack in the language of the user's interviews: App Home's history labels, trend line and
+// bands after Spanish interviews, and the note for a file shared mid-interview in Japanese.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PHRASES } from '../../../src/engine/i18n/phrases.ts';
 import { ModelTranslator } from '../../../src/engine/i18n/translator.ts';
 import { LlmBrain } from '../../../src/engine/llm/llm-brain.ts';
 import { MemoryKeyValueStore } from '../../../src/engine/store/memory-store.ts';
+import { sessionKey } from '../../../src/bots/slack/keys.ts';
 import { FAKE_TEAM_ID } from '../../fakes/slack/index.ts';
 import { type Fakes, makeChain, startFakes } from '../../engine/llm/setup.ts';
 import { CANDIDATE, CHANNEL, startHarness, textOf, type Harness } from './harness.ts';
@@ -13,7 +14,7 @@ const USER_KEY = `slack:${FAKE_TEAM_ID}:${CANDIDATE.id}`;
 const SPANISH =
   'En mi último empleo, el servicio de pagos fallaba durante las rebajas y el equipo estaba bajo presión. Decidí revisar los registros, encontré una fuga de conexiones en el cliente de pagos y escribí la corrección. Como resultado, los errores bajaron un 85 % y aprendí a hacer pruebas de carga antes de cada temporada alta.';
 
-describe('Slack App Home in the interview language', () => {
+describe('Slack in the interview language', () => {
   let f: Fakes;
   let h: Harness;
   beforeEach(async () => {
@@ -48,5 +49,17 @@ describe('Slack App Home in the interview language', () => {
     const bands = history.map((e) => PHRASES.es.bands[e.band!]);
     for (const b of bands) expect(text).toContain(b);
     expect(text).not.toMatch(/Latest|Trend|average|oldest|partial\)|Interview practice/);
+  });
+
+  it('a file shared in a Japanese interview is turned away in Japanese', async () => {
+    h.fake.addUser({ ...CANDIDATE, locale: 'ja-JP' });
+    await h.command('screening');
+    const parent = h.fake.messages(CHANNEL).find((m) => (!m.thread_ts || m.thread_ts === m.ts) && m.bot_id)!;
+    const session = await h.session(sessionKey(FAKE_TEAM_ID, CHANNEL, parent.ts));
+    expect(session!.language).toBe('ja');
+    const file = h.fake.addFile({ name: 'resume.txt', bytes: 'Emma Stone, backend engineer', user: CANDIDATE.id, channel: CHANNEL });
+    const share = h.fake.addMessage({ channel: CHANNEL, user: CANDIDATE.id, text: '', thread_ts: parent.ts });
+    await h.event({ type: 'message', subtype: 'file_share', channel: CHANNEL, user: CANDIDATE.id, text: '', ts: share.ts, thread_ts: parent.ts, files: [{ id: file.id, name: 'resume.txt' }] });
+    expect(h.fake.ephemerals(CHANNEL).at(-1)?.text).toBe('この面接はすでに質問が決まっているため、ファイルは使いませんでした。ドキュメントをもとに練習するには、`/interview customize` を開始し、そのスレッドで共有してください。');
   });
 });
