@@ -55,11 +55,15 @@ export interface Heard {
 }
 
 /** Which kind of answer a question asks for. */
-export function answerKind(type: InterviewType, q: Pick<PlanQuestion, 'competency' | 'category' | 'text' | 'asks'>): AnswerKind {
+export function answerKind(type: InterviewType, q: Pick<PlanQuestion, 'competency' | 'category' | 'text' | 'asks'> & { source?: PlanQuestion['source'] }): AnswerKind {
   // A question that says what it asks for (a personal question of a customize plan) is judged as that.
   if (q.asks) return q.asks;
   if (q.category || q.competency === 'technical' || type === 'technical') return 'technical';
   if (type === 'behavioral') return 'behavioral';
+  // A personal question that does not say (one a model wrote, or one from an older plan) is about
+  // the candidate's own work: a reason when it asks why, an explanation when it asks how or which
+  // design, otherwise the story of what they did.
+  if (q.source && q.source.kind !== 'bank') return WHY_THIS.test(q.text) ? 'screening' : EXPLAIN.test(q.text) ? 'technical' : 'behavioral';
   if ((BEHAVIORAL_COMPETENCIES as readonly string[]).includes(q.competency) || /^(tell me about|describe|give me an example of|walk me through) (a|an|the|one) (time|situation|moment|project|occasion)/i.test(q.text)) return 'behavioral';
   return 'screening';
 }
@@ -74,6 +78,11 @@ function partsFor(q: PlanQuestion, kind: AnswerKind): { read: Part[]; expected: 
   const read: Part[] = [...PARTS[kind], ...named.filter((p) => !(PARTS[kind] as readonly Part[]).includes(p))];
   return { read, expected: q.asks && named.length ? read.filter((p) => named.includes(p)) : read };
 }
+
+/** A question asking why the candidate wants something. */
+const WHY_THIS = /\b(what draws you|why (do|would) you want|why (this|our|the) (role|company|team|job)|why (are|were) you (interested|applying)|why now|what (interests|excites|attracts) you)\b/i;
+/** A question asking for an explanation: a design, a choice and its trade-offs, how something works. */
+const EXPLAIN = /\b(design|architecture|trade-?offs?|why did you (choose|pick|use|go with)|how (does|did|would|do) (it|that|this|the|you) \w+ (work|scale)|under the hood|how would you (get productive|learn|approach|close))\b/i;
 
 const firstMessage = (text: string) => text.split('\n').find((p) => p.trim()) ?? '';
 

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../../src/app/app.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { MISSING_ADVICE } from '../../../src/engine/feedback/advice.ts';
-import type { Report } from '../../../src/engine/types.ts';
+import { heuristicScore } from '../../../src/engine/scoring/heuristic.ts';
+import type { PlanQuestion, Report } from '../../../src/engine/types.ts';
 import { JD, RESUME, silent } from './helpers.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -117,5 +118,31 @@ describe('customize interviews are judged by the kind of question each one is', 
 
   test('vague answers still score low', () => {
     for (const q of weak.questions) if (q.score !== null) expect(q.score, q.question).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a personal question that does not say what it asks for (one a model wrote)', () => {
+  // Free-form competency, rubric items with no part named: as a model's plan gives them.
+  const asked = (text: string): PlanQuestion => ({
+    id: 'llm-1-x',
+    text,
+    competency: 'payments-systems',
+    difficulty: 'medium',
+    rubric: [
+      { id: 'decision', shows: 'Explains the design decision and the constraints behind it', weight: 0.5 },
+      { id: 'alternatives', shows: 'Names the alternatives considered and what the choice cost', weight: 0.5 },
+    ],
+    followUps: ['What would break first at ten times the load?'],
+    keywords: ['Kafka', 'PostgreSQL'],
+    source: { kind: 'document', refs: [{ source: 'resume.txt', lineStart: 24, lineEnd: 26, quote: 'Ledgerline' }] },
+  });
+
+  test('is judged as the explanation or story it asks for, not as a screening answer', () => {
+    const design = STRONG.find(([re]) => re.source === 'design decision')![1];
+    const q = asked('Ledgerline runs on Kafka and PostgreSQL. Walk me through the design of its reconciliation pipeline and the trade-offs you accepted.');
+    const score = heuristicScore(q, design, 'customize');
+    expect(score.score).toBeGreaterThanOrEqual(3.5);
+    for (const tip of [MISSING_ADVICE.motivation, MISSING_ADVICE.specifics, MISSING_ADVICE.evidence]) expect(score.improvements).not.toContain(tip);
+    expect(heuristicScore(q, WEAK, 'customize').score).toBeLessThanOrEqual(2);
   });
 });
