@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../../src/app/app.ts';
 import { loadConfig } from '../../../src/config.ts';
+import { personalQuestion } from '../../../src/engine/customize/rubrics.ts';
 import { MISSING_ADVICE } from '../../../src/engine/feedback/advice.ts';
 import { heuristicScore } from '../../../src/engine/scoring/heuristic.ts';
+import { listen } from '../../../src/engine/scoring/record.ts';
+import { truthfulAdvice } from '../../../src/engine/scoring/truthful.ts';
 import type { PlanQuestion, Report } from '../../../src/engine/types.ts';
 import { JD, RESUME, silent } from './helpers.ts';
 
@@ -101,7 +104,9 @@ describe('customize interviews are judged by the kind of question each one is', 
 
   test('advice fits the question: stories and explanations are never told to add a reason, a specific or an example claim', () => {
     const screeningAdvice = [MISSING_ADVICE.motivation, MISSING_ADVICE.specifics, MISSING_ADVICE.evidence];
-    const personal = strong.questions.filter((q) => /design decision|why did you choose|you moved from|how did you measure|situation before|tell me about a time|first month|close that gap/i.test(q.question));
+    const personal = strong.questions.filter((q) =>
+      /design decision|why did you choose|you moved from|how did you measure|situation before|tell me about a time|first month|close that gap/i.test(q.question),
+    );
     expect(personal.length).toBeGreaterThanOrEqual(6);
     for (const q of personal) for (const tip of screeningAdvice) expect(q.improvements, q.question).not.toContain(tip);
   });
@@ -145,4 +150,20 @@ describe('a personal question that does not say what it asks for (one a model wr
     for (const tip of [MISSING_ADVICE.motivation, MISSING_ADVICE.specifics, MISSING_ADVICE.evidence]) expect(score.improvements).not.toContain(tip);
     expect(heuristicScore(q, WEAK, 'customize').score).toBeLessThanOrEqual(2);
   });
+});
+
+test("a model's advice to say what the candidate would change is kept for a project question that asks it", () => {
+  const q = personalQuestion(
+    'project',
+    'doc-project-ledgerline',
+    'In Ledgerline you used Kafka and PostgreSQL. Walk me through a design decision you made there and what you would change now.',
+    [],
+    ['Ledgerline', 'Kafka', 'PostgreSQL'],
+  );
+  const design = STRONG.find(([re]) => re.source === 'design decision')![1];
+  const noHindsight = design.slice(0, design.indexOf(' Looking back'));
+  const advice = ['Close with what you would do differently now, and why.'];
+  expect(truthfulAdvice(listen(q, 'customize', noHindsight), advice)).toEqual(advice);
+  // Given, it is not asked for again.
+  expect(truthfulAdvice(listen(q, 'customize', design), advice)).toEqual([]);
 });
