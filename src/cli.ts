@@ -20,6 +20,7 @@ const HELP = `Usage: make try TYPE=<screening|behavioral|technical|customize> AR
   --role R        e.g. "backend engineer", "data scientist" (default: software engineer)
   --level L       junior | mid | senior (default: mid)
   --name NAME     how Alex addresses you
+  --lang CODE     interview language: en, es, pt, fr, de, it, hi, ja, ko, zh (default: en)
   --answers FILE  non-interactive: one answer per line (commands like "skip" work too)
   --json          print one JSON object (transcript and report) on stdout
   --resume ID     continue an earlier interview by its session id
@@ -36,7 +37,7 @@ const resumeHint = (id: string) => `make try ARGS="--resume ${id}"`;
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      type: { type: 'string' }, role: { type: 'string' }, level: { type: 'string' }, name: { type: 'string' },
+      type: { type: 'string' }, role: { type: 'string' }, level: { type: 'string' }, name: { type: 'string' }, lang: { type: 'string' },
       answers: { type: 'string' }, json: { type: 'boolean' }, resume: { type: 'string' },
       doc: { type: 'string', multiple: true }, jd: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
@@ -93,6 +94,7 @@ async function main(): Promise<number> {
         ...(values.role ? { role: values.role } : {}),
         ...(values.level ? { level: values.level } : {}),
         ...(values.name ? { userName: values.name } : {}),
+        ...(values.lang !== undefined ? { language: values.lang } : {}),
         ...(values.seed ? { seed: Number(values.seed) } : {}),
         ...(documentIds?.length ? { documentIds } : {}),
       }));
@@ -171,6 +173,7 @@ function jsonResult(s: Session, modeNotes: string[] = s.modeNotes) {
     sessionId: s.id,
     role: s.role,
     level: s.level,
+    language: s.language ?? 'en',
     status: s.status,
     modeNotes,
     transcript: s.transcript.map((t) => ({ role: t.role, text: t.text, kind: t.kind })),

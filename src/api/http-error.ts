@@ -42,6 +42,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   unknown_type: 400,
   unknown_role: 400,
   unknown_level: 400,
+  unknown_language: 400,
   empty: 422,
   too_long: 422,
   shutting_down: 503,

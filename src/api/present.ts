@@ -49,6 +49,8 @@ export function sessionJson(s: Session): SessionViewJson {
     ...(s.userName ? { user_name: s.userName } : {}),
     role: s.role,
     level: s.level,
+    language: s.language ?? 'en',
+    ...(s.requestedLanguage ? { requested_language: s.requestedLanguage } : {}),
     status: s.status,
     is_complete: done,
     progress: progressJson(progress, done),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '../engine/language.ts';
 import { INTERVIEW_TYPES } from '../engine/types.ts';
 
 // Request and response shapes of the HTTP API. They validate requests and are turned into
@@ -41,6 +42,8 @@ export const StartBody = named(
     role: z.string().max(120).optional().describe('Target role, e.g. "backend engineer", "data scientist" (default: software engineer).'),
     level: z.string().max(40).optional().describe('junior, mid (default) or senior.'),
     document_ids: z.array(z.string().min(1).max(100)).max(10).optional().describe('customize only: ids of documents already uploaded for this user.'),
+    // Checked by the engine (codes, locales such as "pt-BR", names), which answers an unknown one with a 400 listing the choices.
+    language: z.string().max(40).regex(NO_CONTROL, 'Must not contain control characters').optional().describe(`Interview language: ${LANGUAGE_CODES.join(', ')} (a locale such as "pt-BR" works too; default en). Questions, the interviewer's words, the report and speech use it.`),
   }));
 
 export const RespondBody = named('RespondRequest', z
@@ -92,6 +95,7 @@ export const TurnResponse = named('Turn', z
 
 export const StartResponse = named('StartResponse', TurnResponse.extend({
   user_id: z.string(),
+  language: z.enum(LANGUAGE_CODES).describe('The language the interview runs in.'),
   user_token: z.string().describe('Opens this user\'s dashboard and history and deletes their data: "Authorization: Bearer <user_token>". Keep it private.'),
   voice_enabled: z.boolean(),
   role: z.string(),
@@ -106,6 +110,8 @@ export const SessionView = named('Session', z
     user_name: z.string().optional(),
     role: z.string(),
     level: z.string(),
+    language: z.enum(LANGUAGE_CODES).describe('The language the interview runs in.'),
+    requested_language: z.enum(LANGUAGE_CODES).optional().describe('Set when another language was asked for and the candidate agreed to continue in English.'),
     status: z.enum(['active', 'paused', 'completed', 'ended']),
     is_complete: z.boolean(),
     progress: Progress,
@@ -220,6 +226,7 @@ export const TranscribeResult = named('Transcription', z.object({
 export const SynthesizeBody = named('SynthesizeRequest', z.object({
   text: z.string().min(1).describe('What Alex should say (at most MAX_TTS_CHARS characters, 2000 by default).'),
   voice: z.enum(VOICE_NAMES).optional().describe('Voice preset (default: TTS_VOICE).'),
+  language: z.string().max(40).optional().describe(`The interview's language (${LANGUAGE_CODES.join(', ')}): a voice that speaks it (default en).`),
 }));
 
 export type StartResponseJson = z.infer<typeof StartResponse>;

@@ -4,6 +4,7 @@
 import { ConversationService } from '../chat/conversation.ts';
 import type { Config } from '../config.ts';
 import { InterviewEngine } from '../engine/engine.ts';
+import { ModelTranslator } from '../engine/i18n/translator.ts';
 import type { KeyValueStore } from '../engine/store/kv.ts';
 import { openStore } from '../engine/store/open-store.ts';
 import { SessionStore } from '../engine/store/session-store.ts';
@@ -39,6 +40,8 @@ export function composeApp(config: Config, logger: Logger, kv: KeyValueStore, pa
     logger,
     ...(brain ? { brain } : {}),
     ...(parts.customize ? { customPlanner: parts.customize.customPlanner } : {}),
+    // Interviews in other languages: bank questions translated by the models, cached in the shared store.
+    ...(parts.models ? { translator: new ModelTranslator({ chain: parts.models.chain, kv, logger: logger.child({ part: 'translate' }) }) } : {}),
     maxAnswerChars: config.MAX_ANSWER_CHARS,
     turnDeadlineMs: config.LLM_TURN_DEADLINE_MS,
     modeNotes,

@@ -1,3 +1,4 @@
+import type { LanguageCode } from './language.ts';
 import type { InterviewType, PlanQuestion, ProviderCall, QuestionScore } from './types.ts';
 
 /** What the interviewer needs to know to react to an answer; deliberately lean. */
@@ -19,6 +20,8 @@ export interface ReactContext {
   summary: string;
   /** For varied phrasing; same input gives the same words in tests. */
   seed: number;
+  /** The interview's language (default English): Alex replies in it. */
+  language?: LanguageCode;
 }
 
 export interface Reaction {
@@ -42,6 +45,8 @@ export interface ScoreContext {
   type: InterviewType;
   level: string;
   role?: string;
+  /** Strengths and improvements are written in this language; evidence stays the candidate's own words. */
+  language?: LanguageCode;
 }
 
 /**
@@ -64,6 +69,7 @@ export interface SummaryInput {
   role: string;
   userName?: string;
   questions: { question: PlanQuestion; score?: QuestionScore; status: string }[];
+  language?: LanguageCode;
 }
 
 export interface ReportSummary {

@@ -3,12 +3,16 @@ import type { Logger } from 'pino';
 import type { Brain, BrainResult } from './brain.ts';
 import { UserError } from './errors.ts';
 import { FallbackBrain } from './fallback-brain.ts';
+import { strongAnswerFor } from './feedback/advice.ts';
 import { buildReport } from './feedback/report.ts';
 import { DEFAULT_MAX_ANSWER_CHARS, sanitizeText } from './input.ts';
 import { parseLevel, parseRole, SPECS } from './interview-types.ts';
 import { hasEarlierAnswer, OfflineBrain } from './offline/interviewer.ts';
 import { heuristicScore } from './scoring/heuristic.ts';
 import * as say from './phrases.ts';
+import { ENGLISH_ONLY_NOTICE, yesNo } from './i18n/phrases.ts';
+import type { Translator } from './i18n/translator.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, type LanguageCode, languageOf, unknownLanguageMessage } from './language.ts';
 import { buildBankPlan } from './plan.ts';
 import { randomSeed } from './rng.ts';
 import { ScoringScheduler } from './scoring/scheduler.ts';
@@ -49,6 +53,8 @@ export interface EngineOptions {
   /** How long the final report waits for background scores and the summary call. */
   reportDeadlineMs?: number;
   customPlanner?: CustomPlanner;
+  /** Translates bank questions and the mode lines for interviews in other languages (with a language model). */
+  translator?: Translator;
   /** Lines describing the live mode (provider, speech); shown once at the start. */
   modeNotes?: () => string[];
   now?: () => number;
@@ -112,6 +118,8 @@ export class InterviewEngine {
     const type = o.type;
     const { role, track } = parseRole(o.role);
     const level = parseLevel(o.level);
+    const language = o.language === undefined || o.language === '' ? DEFAULT_LANGUAGE : languageOf(o.language);
+    if (!language) throw new UserError('unknown_language', unknownLanguageMessage(o.language ?? ''));
     return this.store.withLock(`place:${o.key}`, async () => {
       const existing = await this.store.activeAt(o.key);
       if (existing && (existing.status === 'active' || existing.status === 'paused')) {
@@ -129,6 +137,7 @@ export class InterviewEngine {
         track,
         level,
         mode: o.mode ?? 'text',
+        language,
         status: 'active',
         seed,
         plan: [],
@@ -148,11 +157,16 @@ export class InterviewEngine {
       };
       session.plan = await this.makePlan(session, o.documentIds ?? []);
       session.answers = session.plan.map((q) => ({ questionId: q.id, parts: [], status: 'pending' as const, followUps: 0 }));
-      // The plan may have named the role more exactly (a job description's title).
-      const messages = [say.greeting(type, session.userName, session.role, seed), ...session.modeNotes.filter((n) => n.startsWith('Mode:') || n.startsWith('Plan:'))];
-      this.push(session, 'interviewer', messages[0]!, -1, 'greeting');
-      const q = this.askCurrent(session);
-      messages.push(q);
+      let messages: string[];
+      if (language !== 'en' && this.rulesOnly) {
+        // The rules speak English only: say so in the language asked for, and ask before switching.
+        session.englishOnlyAsked = language;
+        messages = [ENGLISH_ONLY_NOTICE[language].ask];
+        this.push(session, 'interviewer', messages[0]!, -1, 'notice');
+      } else {
+        await this.localise(session);
+        messages = this.opening(session);
+      }
       await this.store.save(session);
       await this.store.bindPlace(o.key, session.id);
       await this.store.recordHistory(session);
@@ -160,6 +174,80 @@ export class InterviewEngine {
       this.emit('started', session);
       return this.reply(session, messages);
     });
+  }
+
+  /** The greeting, the mode lines and the first question. */
+  private opening(session: Session): string[] {
+    const messages = [say.greeting(session.type, session.userName, session.role, session.seed, session.language), ...session.modeNotes.filter((n) => n.startsWith('Mode:') || n.startsWith('Plan:'))];
+    this.push(session, 'interviewer', messages[0]!, -1, 'greeting');
+    messages.push(this.askCurrent(session));
+    return messages;
+  }
+
+  /**
+   * An interview in another language: the plan's questions and the mode lines are translated
+   * (one model call for whatever the store has not cached yet). What could not be translated
+   * stays in English, and a line says so: nothing changes language without the candidate knowing.
+   */
+  private async localise(session: Session, o: { notes: boolean } = { notes: true }): Promise<void> {
+    const lang = session.language;
+    if (lang === 'en' || !this.opts.translator) return;
+    const questions = session.plan.map((q) => q.text);
+    // Tags stay English ("Mode:", "Plan:"): surfaces look for them. Only what follows is translated.
+    const notes = o.notes ? session.modeNotes.map((n) => n.replace(/^(Mode|Plan):\s*/, '')) : [];
+    // Competency names label the report's sections and chart axes.
+    const comps = [...new Set(session.plan.map((q) => q.competency))];
+    const ctl = AbortSignal.timeout(this.opts.turnDeadlineMs ? this.opts.turnDeadlineMs * 3 : 20_000);
+    const strong = session.plan.map((q) => strongAnswerFor(q));
+    const { texts, calls } = await this.opts.translator.translate([...questions, ...notes, ...comps.map((c) => c.replace(/[-_]+/g, ' ')), ...strong], lang, ctl);
+    this.addCalls(session, calls);
+    const labels: Record<string, string> = { ...session.competencyLabels };
+    comps.forEach((c, i) => {
+      const t = texts[questions.length + notes.length + i];
+      if (t) labels[c] = t;
+    });
+    if (Object.keys(labels).length) session.competencyLabels = labels;
+    session.plan.forEach((q, i) => {
+      const t = texts[questions.length + notes.length + comps.length + i];
+      if (t) q.strongAnswer = t;
+    });
+    let untranslated = 0;
+    session.plan.forEach((q, i) => {
+      const t = texts[i];
+      if (t && t !== q.text) {
+        q.english = q.text;
+        q.text = t;
+      } else if (!t) untranslated += 1;
+    });
+    // A translated mode line keeps its "Mode:" / "Plan:" tag, which surfaces look for.
+    if (o.notes) session.modeNotes = session.modeNotes.map((n, i) => {
+      const t = texts[questions.length + i];
+      const tag = /^(Mode|Plan):/.exec(n)?.[0];
+      return t ? (tag ? `${tag} ${t}` : t) : n;
+    });
+    if (untranslated) session.modeNotes.push(`Plan: ${untranslated} of ${session.plan.length} questions could not be translated into ${LANGUAGES[lang].english} and are shown in English.`);
+  }
+
+  /** The candidate's answer to "continue in English?" (no language model for the language asked for). */
+  private englishOnlyAnswer(session: Session, asked: LanguageCode, text: string): Reply {
+    const said = yesNo(text);
+    const words = ENGLISH_ONLY_NOTICE[asked as Exclude<LanguageCode, 'en'>];
+    this.push(session, 'candidate', text, -1, 'answer');
+    if (said === null) {
+      this.push(session, 'interviewer', words.again, -1, 'notice');
+      return this.reply(session, [words.again]);
+    }
+    delete session.englishOnlyAsked;
+    if (said === 'no') {
+      session.status = 'ended';
+      session.activeSince = null;
+      this.push(session, 'interviewer', words.stop, -1, 'closing');
+      return this.reply(session, [words.stop]);
+    }
+    session.requestedLanguage = asked;
+    session.language = 'en';
+    session.activeSince = this.now();
+    return this.reply(session, this.opening(session));
   }
 
   private async makePlan(session: Session, documentIds: string[]): Promise<PlanQuestion[]> {
@@ -191,6 +279,7 @@ export class InterviewEngine {
       if (session.status !== 'active' || session.answers.some((a) => a.parts.length > 0 || a.status !== 'pending')) return null;
       session.modeNotes = session.modeNotes.filter((n) => !n.startsWith('Plan:'));
       session.plan = await this.makePlan(session, documentIds);
+      await this.localise(session, { notes: false });
       session.answers = session.plan.map((q) => ({ questionId: q.id, parts: [], status: 'pending' as const, followUps: 0 }));
       session.current = 0;
       const intro = 'Thanks, I have read your documents. Let me ask about them instead.';
@@ -239,7 +328,14 @@ export class InterviewEngine {
       if (session.status === 'completed' || session.status === 'ended') {
         return this.refuse(session, 'finished', 'This interview has finished. Start a new one whenever you like.');
       }
-      const reply = turn.kind === 'command' ? await this.command(session, turn.command, turn.saidNext) : await this.answer(session, turn.text);
+      const asked = session.englishOnlyAsked;
+      const reply = asked
+        ? turn.kind === 'command' && turn.command === 'end'
+          ? this.englishOnlyAnswer(session, asked, 'no')
+          : this.englishOnlyAnswer(session, asked, turn.kind === 'answer' ? turn.text : '')
+        : turn.kind === 'command'
+          ? await this.command(session, turn.command, turn.saidNext)
+          : await this.answer(session, turn.text);
       if (input.turnId && !reply.refused) {
         const { report: _report, ...kept } = reply;
         session.turns = [...(session.turns ?? []), { id: input.turnId, reply: kept }].slice(-8);
@@ -284,6 +380,7 @@ export class InterviewEngine {
       askedFollowUps: session.transcript.filter((t) => t.q === i && t.kind === 'follow-up').map((t) => t.text),
       summary: session.summary,
       seed: session.seed + session.transcript.length,
+      language: session.language ?? DEFAULT_LANGUAGE,
     };
     const reaction = this.record(session, await this.brain.react(ctx, AbortSignal.timeout(this.opts.turnDeadlineMs ?? 8000)));
     if (reaction.note) session.summary = [session.summary, reaction.note].filter(Boolean).join('; ').slice(-400);
@@ -299,7 +396,7 @@ export class InterviewEngine {
         return this.advance(session, []);
       case 'declined': {
         ans.status = 'declined';
-        const ack = say.declineAck(session.seed + i);
+        const ack = say.declineAck(session.seed + i, session.language);
         this.push(session, 'interviewer', ack, i, 'acknowledgement');
         messages.push(ack);
         return this.advance(session, messages);
@@ -340,7 +437,7 @@ export class InterviewEngine {
         this.tick(session);
         session.activeSince = null;
         session.status = 'paused';
-        const msg = say.pausedMessage();
+        const msg = say.pausedMessage(session.language);
         this.push(session, 'interviewer', msg, i, 'notice');
         return this.reply(session, [msg]);
       }
@@ -349,7 +446,7 @@ export class InterviewEngine {
         session.status = 'active';
         session.activeSince = this.now();
         const last = [...session.transcript].reverse().find((t) => t.role === 'interviewer' && (t.kind === 'question' || t.kind === 'follow-up'));
-        const msgs = [say.resumedMessage(), last ? say.withoutIntro(last.text) : session.plan[i]!.text];
+        const msgs = [say.resumedMessage(session.language), last ? say.withoutIntro(last.text) : session.plan[i]!.text];
         this.push(session, 'interviewer', msgs.join(' '), i, 'repeat');
         return this.reply(session, msgs);
       }
@@ -363,7 +460,7 @@ export class InterviewEngine {
           this.scoreLater(session, i);
         } else if (ans) {
           ans.status = 'skipped';
-          const ack = isNext ? "Okay, let's move on." : say.skipAck(session.seed + i);
+          const ack = isNext && (session.language ?? 'en') === 'en' ? "Okay, let's move on." : say.skipAck(session.seed + i, session.language);
           this.push(session, 'interviewer', ack, i, 'acknowledgement');
           messages.push(ack);
         }
@@ -376,7 +473,7 @@ export class InterviewEngine {
           ans.status = 'answered';
           this.scoreLater(session, i);
         }
-        const msg = say.endedEarly(session.userName);
+        const msg = say.endedEarly(session.userName, session.language);
         this.push(session, 'interviewer', msg, -1, 'closing');
         return this.finish(session, [msg]);
       }
@@ -390,7 +487,7 @@ export class InterviewEngine {
     if (overTime) session.wrapUp = true;
     if (close) {
       session.status = 'completed';
-      const msg = say.closing(session.userName, overTime && session.current < session.plan.length);
+      const msg = say.closing(session.userName, overTime && session.current < session.plan.length, session.language);
       this.push(session, 'interviewer', msg, -1, 'closing');
       return this.finish(session, [...messages, msg]);
     }
@@ -401,7 +498,7 @@ export class InterviewEngine {
   private askCurrent(session: Session): string {
     const i = session.current;
     const q = session.plan[i]!;
-    const text = `${say.questionIntro(i, session.plan.length, session.seed, session.plan[i - 1], q)} ${q.text}`;
+    const text = `${say.questionIntro(i, session.plan.length, session.seed, session.plan[i - 1], q, session.language)} ${q.text}`;
     this.push(session, 'interviewer', text, i, 'question');
     return text;
   }
@@ -417,6 +514,7 @@ export class InterviewEngine {
       role: session.role,
       ...(session.userName ? { userName: session.userName } : {}),
       questions: session.plan.map((q, i) => ({ question: q, status: session.answers[i]!.status, ...(session.answers[i]!.score ? { score: session.answers[i]!.score! } : {}) })),
+      language: session.language ?? DEFAULT_LANGUAGE,
     };
     const remaining = Math.max(500, deadline - (this.now() - started));
     const summary = this.record(session, await this.brain.summarize(input, AbortSignal.timeout(remaining)));

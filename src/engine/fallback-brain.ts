@@ -28,6 +28,9 @@ export class FallbackBrain implements Brain {
     return this.attempt('react', () => this.primary.react(ctx, signal), async () => {
       const r = await this.rules.react(ctx);
       const { score: _later, ...value } = r.value;
+      // The rules word their reactions in English only. In an interview in another language they
+      // say nothing rather than switch language mid-interview: the next (translated) question follows.
+      if (ctx.language && ctx.language !== 'en') return { value: { acknowledgement: '', declined: value.declined, ...(value.note ? { note: value.note } : {}) }, calls: r.calls };
       return { value, calls: r.calls };
     });
   }

@@ -1,11 +1,20 @@
+import { PHRASES } from './i18n/phrases.ts';
 import { SPECS } from './interview-types.ts';
+import type { LanguageCode } from './language.ts';
 import { createRng, pick } from './rng.ts';
 import type { InterviewType, PlanQuestion } from './types.ts';
 
-/** Alex's words for the parts of an interview that need no judgement. Varied so it never sounds canned. */
+/**
+ * Alex's words for the parts of an interview that need no judgement. English is varied so it
+ * never sounds canned; other languages come from i18n/phrases.ts.
+ */
 
-export function greeting(type: InterviewType, name: string | undefined, role: string, seed: number): string {
+const other = (lang: LanguageCode | undefined) => (lang && lang !== 'en' ? PHRASES[lang] : undefined);
+
+export function greeting(type: InterviewType, name: string | undefined, role: string, seed: number, lang?: LanguageCode): string {
   const spec = SPECS[type];
+  const p = other(lang);
+  if (p) return p.greeting({ name, role, type: p.types[type], questions: spec.questions, minutes: spec.minutes });
   const hi = pick(['Hi', 'Hello', 'Hey there'], createRng(seed));
   const who = name ? `${hi} ${name}, ` : `${hi}, `;
   return (
@@ -27,7 +36,9 @@ type Topical = Pick<PlanQuestion, 'competency' | 'category'>;
  * The line before a question. Transitions are true to the plan: "Switching gears" only when
  * the topic really changes, "along the same lines" only when it does not.
  */
-export function questionIntro(index: number, total: number, seed: number, previous?: Topical, current?: Topical): string {
+export function questionIntro(index: number, total: number, seed: number, previous?: Topical, current?: Topical, lang?: LanguageCode): string {
+  const p = other(lang);
+  if (p) return index === 0 ? p.first : index === total - 1 ? p.last : p.next;
   if (index === 0) return pick(FIRST, createRng(seed));
   if (index === total - 1) return pick(LAST, createRng(seed + index));
   const rand = createRng(seed + index);
@@ -38,7 +49,7 @@ export function questionIntro(index: number, total: number, seed: number, previo
   return pick(NEXT, rand);
 }
 
-const INTROS = [...FIRST, ...LAST, ...NEXT, ...SAME_TOPIC, ...NEW_TOPIC, 'Switching gears a little.', 'Here is the next one.'];
+const INTROS = [...FIRST, ...LAST, ...NEXT, ...SAME_TOPIC, ...NEW_TOPIC, 'Switching gears a little.', 'Here is the next one.', ...Object.values(PHRASES).flatMap((x) => [x.first, x.next, x.last])];
 
 /** A question as first asked, without its transition line (for "repeat" and "resume"). */
 export function withoutIntro(text: string): string {
@@ -46,28 +57,30 @@ export function withoutIntro(text: string): string {
   return text;
 }
 
-export function skipAck(seed: number): string {
-  return pick(['No problem, we can skip that one.', "Sure, let's skip it.", "That's fine, we'll move on."], createRng(seed));
+export function skipAck(seed: number, lang?: LanguageCode): string {
+  return other(lang)?.skip ?? pick(['No problem, we can skip that one.', "Sure, let's skip it.", "That's fine, we'll move on."], createRng(seed));
 }
 
-export function declineAck(seed: number): string {
-  return pick(["That's fine, not every question fits everyone. Let's move on.", "No worries, we'll leave that one.", 'Understood, we can set that aside.'], createRng(seed));
+export function declineAck(seed: number, lang?: LanguageCode): string {
+  return other(lang)?.decline ?? pick(["That's fine, not every question fits everyone. Let's move on.", "No worries, we'll leave that one.", 'Understood, we can set that aside.'], createRng(seed));
 }
 
-export function closing(name: string | undefined, timeUp: boolean): string {
+export function closing(name: string | undefined, timeUp: boolean, lang?: LanguageCode): string {
+  const p = other(lang);
+  if (p) return p.closing(name, timeUp);
   const thanks = name ? `Thank you, ${name}.` : 'Thank you.';
   const lead = timeUp ? "We're at time, so let's stop here." : "That's all my questions.";
   return `${lead} ${thanks} I'm putting your feedback together now.`;
 }
 
-export function endedEarly(name: string | undefined): string {
-  return `Okay, we'll stop here${name ? `, ${name}` : ''}. I'll give you feedback on what we covered.`;
+export function endedEarly(name: string | undefined, lang?: LanguageCode): string {
+  return other(lang)?.endedEarly(name) ?? `Okay, we'll stop here${name ? `, ${name}` : ''}. I'll give you feedback on what we covered.`;
 }
 
-export function pausedMessage(): string {
-  return "Paused. Take the time you need; say resume when you're ready and I'll repeat the question.";
+export function pausedMessage(lang?: LanguageCode): string {
+  return other(lang)?.paused ?? "Paused. Take the time you need; say resume when you're ready and I'll repeat the question.";
 }
 
-export function resumedMessage(): string {
-  return "Welcome back. Here's where we were.";
+export function resumedMessage(lang?: LanguageCode): string {
+  return other(lang)?.resumed ?? "Welcome back. Here's where we were.";
 }

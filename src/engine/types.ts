@@ -1,4 +1,5 @@
 import type { Difficulty, Level, Misconception, RubricItem, RubricSignal, Track } from './bank/schema.ts';
+import type { LanguageCode } from './language.ts';
 
 export type { Difficulty, Level, Misconception, RubricItem, RubricSignal, Track };
 
@@ -34,6 +35,10 @@ export interface PlanQuestion {
   rubric: RubricItem[];
   followUps: string[];
   source: QuestionSource;
+  /** The bank's English wording, when `text` is a translation. */
+  english?: string;
+  /** What a strong answer includes, in the interview's language (translated with the plan). */
+  strongAnswer?: string;
 }
 
 export type Speaker = 'interviewer' | 'candidate';
@@ -83,7 +88,7 @@ export interface AnswerRecord {
 /** One call to a language model (or the offline interviewer), for cost and transparency. */
 export interface ProviderCall {
   at: number;
-  purpose: 'react' | 'score' | 'summary' | 'plan';
+  purpose: 'react' | 'score' | 'summary' | 'plan' | 'translate';
   provider: string;
   model: string;
   inputTokens: number;
@@ -109,6 +114,17 @@ export interface Session {
   track: Track | 'general';
   level: Level;
   mode: 'text' | 'voice';
+  /** The language the interview runs in: questions, Alex's words, the report, speech. */
+  language: LanguageCode;
+  /**
+   * Set while the candidate is asked whether to continue in English (another language was
+   * asked for and no language model is available): the language asked for.
+   */
+  englishOnlyAsked?: LanguageCode;
+  /** The language first asked for, when the candidate agreed to continue in English instead. */
+  requestedLanguage?: LanguageCode;
+  /** Competency ids -> names in the interview's language (translated with the questions). */
+  competencyLabels?: Record<string, string>;
   status: SessionStatus;
   seed: number;
   plan: PlanQuestion[];
@@ -142,6 +158,10 @@ export type Band = 'strong' | 'solid' | 'developing' | 'needs-work' | 'not-enoug
 export interface Report {
   sessionId: string;
   type: InterviewType;
+  /** The language the report is written in (absent in reports from before languages existed: English). */
+  language?: LanguageCode;
+  /** Competency ids -> names in the report's language, for headings and chart labels. */
+  competencyLabels?: Record<string, string>;
   role: string;
   level: Level;
   userName?: string;
@@ -214,6 +234,8 @@ export interface StartOptions {
   role?: string;
   level?: string;
   mode?: 'text' | 'voice';
+  /** A language code ("es"), locale ("pt-BR") or name ("Spanish"); unknown ones are refused. Default English. */
+  language?: string;
   seed?: number;
   surface?: Session['surface'];
   /** Customize only: documents already parsed for this user (ids). */

@@ -52,13 +52,18 @@ function notEnoughBody(r: Report, width: number): { body: string[]; bottom: numb
   };
 }
 
+const CHART_SCRIPT = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\P{L}]*$/u;
+
 function barsBody(r: Report, width: number): { body: string[]; bottom: number } {
   const rows = r.competencies;
   const n = rows.length;
   const rowH = n <= 5 ? 46 : n <= 9 ? 38 : 30;
   const twoLine = rowH >= 38;
   const labelSize = n <= 9 ? 16 : 15;
-  const labels = rows.map((c) => competencyName(c.competency));
+  // The chart font (DejaVu Sans) has Latin, Greek and Cyrillic letters only: names in other
+  // scripts would render as empty boxes, so those charts keep the English names.
+  const drawable = r.competencyLabels && Object.values(r.competencyLabels).every((l) => CHART_SCRIPT.test(l)) ? r.competencyLabels : undefined;
+  const labels = rows.map((c) => competencyName(c.competency, drawable));
   const labelW = Math.min(250, Math.max(120, ...labels.map((l) => textWidth(l, labelSize))));
   const x0 = PAD + labelW + 18;
   const x1 = width - PAD - 48;

@@ -162,18 +162,18 @@ export function discordReportMessages(report: Report, opts: DiscordReportOptions
 
   const more = () => ({ color });
   const summaryFields: DiscordEmbedField[] = [];
-  if (v.strengths.length) summaryFields.push(...fieldsFor('Strengths', bullets(v.strengths)));
-  if (v.improvements.length) summaryFields.push(...fieldsFor('To improve', bullets(v.improvements)));
+  if (v.strengths.length) summaryFields.push(...fieldsFor(v.headings.strengths, bullets(v.strengths)));
+  if (v.improvements.length) summaryFields.push(...fieldsFor(v.headings.improve, bullets(v.improvements)));
   if (v.competencies.length) {
-    summaryFields.push(...fieldsFor('By competency', v.competencies.map((c) => `${escapeDiscord(c.name)}: **${c.scoreText}**`).join('\n')));
+    summaryFields.push(...fieldsFor(v.headings.byCompetency, v.competencies.map((c) => `${escapeDiscord(c.name)}: **${c.scoreText}**`).join('\n')));
   }
   packFields(embeds, summaryFields, more);
 
   const qFields = v.questions.flatMap(questionField);
   if (qFields.length) {
     let opened = 0;
-    embeds.push({ title: 'Questions', color });
-    packFields(embeds, qFields, () => ({ title: `Questions (${++opened + 1})`, color }));
+    embeds.push({ title: v.headings.questions, color });
+    packFields(embeds, qFields, () => ({ title: `${v.headings.questions} (${++opened + 1})`, color }));
   }
 
   const messages = toMessages(embeds).map((e) => ({ embeds: e }) as DiscordReportMessage);

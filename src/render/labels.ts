@@ -7,8 +7,10 @@ export const TYPE_LABEL: Record<Report['type'], string> = {
   customize: 'Customized',
 };
 
-/** "problem-solving" -> "Problem solving": competencies are ids in the bank. */
-export function competencyName(id: string): string {
+/** "problem-solving" -> "Problem solving": competencies are ids in the bank; `labels` holds names in the report's language. */
+export function competencyName(id: string, labels?: Record<string, string>): string {
+  const named = labels?.[id];
+  if (named) return named[0]!.toLocaleUpperCase() + named.slice(1);
   const s = id.replace(/[-_]+/g, ' ').trim();
   return s ? s[0]!.toUpperCase() + s.slice(1) : id;
 }

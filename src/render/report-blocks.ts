@@ -1,3 +1,4 @@
+import { PHRASES } from '../engine/i18n/phrases.ts';
 import { scoringNote } from '../engine/feedback/method.ts';
 import { bandFor } from '../engine/feedback/report.ts';
 import type { Band, Report } from '../engine/types.ts';
@@ -49,6 +50,8 @@ export interface QuestionView {
 /** Everything a chat surface shows for a report, as plain (unescaped) text. */
 export interface ReportView {
   title: string;
+  /** Section headings in the report's language. */
+  headings: { strengths: string; improve: string; questions: string; byCompetency: string };
   overallLine: string;
   band: Band;
   metaLine: string;
@@ -85,7 +88,7 @@ export function reportView(r: Report): ReportView {
     const v: QuestionView = {
       n: i + 1,
       question: truncate(oneLine(q.question), MAX_QUESTION),
-      competency: competencyName(q.competency),
+      competency: competencyName(q.competency, r.competencyLabels),
       status: q.status,
       score: q.score,
       statusText: scored ? `${q.score!.toFixed(1)}/5` : STATUS_TEXT[q.status],
@@ -104,9 +107,11 @@ export function reportView(r: Report): ReportView {
     if (scored && !q.heuristic && q.scoredBy) v.scoredBy = q.scoredBy;
     return v;
   });
+  const lang = r.language && r.language !== 'en' ? PHRASES[r.language] : undefined;
   const view: ReportView = {
-    title: `${TYPE_LABEL[r.type]} interview feedback${who}`,
-    overallLine: `Overall: ${overallText(r)}${r.partial ? ' (partial interview)' : ''}`,
+    title: lang ? lang.report.title(lang.types[r.type], r.userName ? truncate(oneLine(r.userName), 80) : undefined) : `${TYPE_LABEL[r.type]} interview feedback${who}`,
+    headings: lang ? lang.report : { strengths: 'Strengths', improve: 'To improve', questions: 'Questions', byCompetency: 'By competency' },
+    overallLine: `${lang?.report.overall ?? 'Overall'}: ${overallText(r)}${r.partial ? ` (${lang?.report.partial ?? 'partial interview'})` : ''}`,
     band: r.overall.band,
     metaLine: `Coverage ${Math.round(r.coverage * 100)}% · ${r.durationMinutes} min · ${oneLine(r.role)} (${r.level})`,
     scoringNote: scoringNote(r.scoring),
@@ -114,7 +119,7 @@ export function reportView(r: Report): ReportView {
     questions,
     strengths: items(r.strengths),
     improvements: items(r.improvements),
-    competencies: r.competencies.map((c) => ({ name: competencyName(c.competency), score: c.score, scoreText: `${c.score.toFixed(1)}/5`, questions: c.questions })),
+    competencies: r.competencies.map((c) => ({ name: competencyName(c.competency, r.competencyLabels), score: c.score, scoreText: `${c.score.toFixed(1)}/5`, questions: c.questions })),
     modeNotes: r.modeNotes.map((n) => truncate(oneLine(n), MAX_NOTE)).filter(Boolean),
     chartFilename: REPORT_CHART_NAME,
     partial: r.partial,

@@ -125,13 +125,13 @@ export function slackReportBlocks(report: Report, opts: SlackReportOptions = {})
     const fields = v.competencies
       .slice(i, i + SLACK_LIMITS.fields)
       .map((c) => mrkdwn(truncate(`*${escapeSlack(c.name)}*\n${c.scoreText} · ${c.questions} question${c.questions === 1 ? '' : 's'}`, SLACK_LIMITS.fieldText)));
-    head.push({ type: 'section', ...(i === 0 ? { text: mrkdwn('*By competency*') } : {}), fields });
+    head.push({ type: 'section', ...(i === 0 ? { text: mrkdwn(`*${v.headings.byCompetency}*`) } : {}), fields });
   }
   if (v.questions.length) head.push({ type: 'divider' });
 
   const tail: SlackBlock[] = [{ type: 'divider' }];
-  if (v.strengths.length) tail.push(...sections(`*Strengths*\n${bullets(v.strengths)}`));
-  if (v.improvements.length) tail.push(...sections(`*To improve*\n${bullets(v.improvements)}`));
+  if (v.strengths.length) tail.push(...sections(`*${v.headings.strengths}*\n${bullets(v.strengths)}`));
+  if (v.improvements.length) tail.push(...sections(`*${v.headings.improve}*\n${bullets(v.improvements)}`));
   const notes = [v.scoringNote, ...v.modeNotes, ...(v.usageLine ? [v.usageLine] : [])].map((n) => mrkdwn(truncate(escapeSlack(n), SLACK_LIMITS.contextText)));
   if (opts.threadUrl && /^https?:\/\/\S+$/.test(opts.threadUrl)) notes.push(mrkdwn(`<${opts.threadUrl.replace(/[<>|]/g, '')}|Open the interview thread>`));
   if (notes.length > SLACK_LIMITS.contextElements) {

@@ -94,6 +94,7 @@ async function* opusContainerPackets(bytes: Buffer, container: 'ogg' | 'webm'): 
 
 export interface ReplyAudioOptions {
   voice?: string;
+  language?: string;
   signal?: AbortSignal;
   /** Reused converters for PCM/WAV replies. */
   pcm?: PcmOpusEncoder;
@@ -105,6 +106,7 @@ export interface ReplyAudioOptions {
 export async function* replyOpusPackets(tts: TextToSpeech, text: string, opts: ReplyAudioOptions = {}): AsyncGenerator<Buffer> {
   const sentences = synthesizeSentences(tts, text, {
     ...(opts.voice !== undefined ? { voice: opts.voice } : {}),
+    ...(opts.language !== undefined ? { language: opts.language } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
   for await (const s of sentences) {

@@ -75,6 +75,7 @@ export class VoiceInterviewSession {
     this.nudgeAfterMs = opts.nudgeAfterMs ?? 20_000;
     this.speaker = new ReplySpeaker(opts.sink, opts.speech.tts, {
       ...(opts.voice ? { voice: opts.voice } : {}),
+      ...(opts.language ? { language: opts.language } : {}),
       ...(opts.logger ? { logger: opts.logger } : {}),
       onError: () => this.mode.sayOnce('tts-failed', TTS_FAILED_TEXT),
       onIdle: (reason) => this.spokenAll(reason),

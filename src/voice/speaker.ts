@@ -13,6 +13,8 @@ import type { AudioSink } from './types.ts';
 
 export interface SpeakerOptions {
   voice?: string;
+  /** The interview's language: the voice speaks it. */
+  language?: string;
   logger?: Logger;
   /** A reply could not be spoken (TTS down, unplayable audio); its text is still in the thread. */
   onError?: (err: unknown) => void;
@@ -119,7 +121,7 @@ export class ReplySpeaker {
   /** The reply's packets; a synthesis failure ends the stream cleanly so the sink never sees an error. */
   private async *packets(text: string | AsyncIterable<string>, signal: AbortSignal, counter: { packets: number; failed: boolean }): AsyncGenerator<Buffer> {
     try {
-      const opts = { signal, pcm: this.pcm, ...(this.opts.voice ? { voice: this.opts.voice } : {}) };
+      const opts = { signal, pcm: this.pcm, ...(this.opts.voice ? { voice: this.opts.voice } : {}), ...(this.opts.language ? { language: this.opts.language } : {}) };
       const source = typeof text === 'string' ? replyOpusPackets(this.tts, text, opts) : streamedReplyOpusPackets(this.tts, text, opts);
       for await (const p of source) {
         if (signal.aborted) return;

@@ -28,7 +28,7 @@ export async function* streamedReplyOpusPackets(tts: TextToSpeech, sentences: As
     for (let i = consumed; i < items.length && i < consumed + concurrency; i++) {
       const item = items[i]!;
       if (item.audio) continue;
-      item.audio = tts.synthesize(item.text, opts.voice === undefined ? {} : { voice: opts.voice }, ctl.signal);
+      item.audio = tts.synthesize(item.text, { ...(opts.voice === undefined ? {} : { voice: opts.voice }), ...(opts.language === undefined ? {} : { language: opts.language }) }, ctl.signal);
       // Failures surface when that sentence's turn comes.
       item.audio.catch(() => undefined);
     }

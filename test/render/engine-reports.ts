@@ -2,8 +2,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Brain } from '../../src/engine/brain.ts';
 import { guardScore } from '../../src/engine/scoring/model.ts';
 import type { Report } from '../../src/engine/types.ts';
-import { createRuntime } from '../../src/runtime.ts';
-import { buildRuntimeExtras } from '../../src/wiring.ts';
+import { buildApp } from '../../src/app/app.ts';
 import { JD, RESUME, silent } from '../engine/customize/helpers.ts';
 import { makeEngine, STRONG_BEHAVIORAL } from '../helpers/engine.ts';
 
@@ -35,12 +34,11 @@ export const LONG_ANSWER = (n: number) =>
 /** A finished 10-question customize interview (resume and job description), every answer long and detailed. */
 export async function longCustomizeReport(dir: string): Promise<Report> {
   const config = loadConfig({ STORE_URL: `sqlite://${dir}/store.sqlite` });
-  const extras = await buildRuntimeExtras(config, silent);
-  const rt = await createRuntime(config, silent, extras);
+  const rt = await buildApp(config, silent, { speech: false });
   try {
     const enc = (s: string) => new TextEncoder().encode(s);
-    const resume = await extras.documents!.ingest('u:long', { bytes: enc(RESUME), filename: 'resume.txt' });
-    const jd = await extras.documents!.ingest('u:long', { bytes: enc(JD), filename: 'jd.txt' });
+    const resume = await rt.customize!.documents.ingest('u:long', { bytes: enc(RESUME), filename: 'resume.txt' });
+    const jd = await rt.customize!.documents.ingest('u:long', { bytes: enc(JD), filename: 'jd.txt' });
     const start = await rt.engine.start({ key: 'render:long', userKey: 'u:long', type: 'customize', seed: 4, userName: 'Priya Raman', documentIds: [resume.id, jd.id] });
     for (let i = 0; i < 60; i++) {
       const reply = await rt.engine.handleSession(start.sessionId, { kind: 'answer', text: LONG_ANSWER(i + 1) });

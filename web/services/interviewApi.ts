@@ -89,6 +89,8 @@ export interface StartOptions {
   userName?: string;
   role?: string;
   level?: string;
+  /** Interview language code (en, es, pt, fr, de, it, hi, ja, ko, zh). */
+  language?: string;
   voice: boolean;
   documentIds?: string[];
 }
@@ -166,6 +168,7 @@ export class InterviewApi {
       ...(o.userName ? { user_name: o.userName } : {}),
       ...(o.role ? { role: o.role } : {}),
       ...(o.level ? { level: o.level } : {}),
+      ...(o.language ? { language: o.language } : {}),
       ...(o.documentIds?.length ? { document_ids: o.documentIds } : {}),
     });
     if (turn.user_token) this.token = turn.user_token;

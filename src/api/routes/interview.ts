@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseLevel, parseRole } from '../../engine/interview-types.ts';
+import { languageOf } from '../../engine/language.ts';
 import type { EngineInput, Session } from '../../engine/types.ts';
 import { type ApiContext, userKeyOf } from '../context.ts';
 import { ApiError, statusForCode } from '../http-error.ts';
@@ -30,7 +31,7 @@ export function interviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
     tags: TAG,
     params: TypeParams,
     body: StartBody,
-    responses: { 200: { description: 'Started.', schema: StartResponse }, 400: { description: 'Invalid body, or unknown role or level.' } },
+    responses: { 200: { description: 'Started.', schema: StartResponse }, 400: { description: 'Invalid body, or unknown role, level or language.' } },
     handler: async ({ params, body }) => {
       const userKey = userKeyOf(body.user_id);
       const userToken = await ctx.auth.tokens.issue(userKey);
@@ -42,12 +43,14 @@ export function interviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
         ...(body.role ? { role: body.role } : {}),
         ...(body.level ? { level: body.level } : {}),
         ...(params.type === 'customize' && body.document_ids?.length ? { documentIds: body.document_ids } : {}),
+        ...(body.language !== undefined ? { language: body.language } : {}),
         mode: body.voice_enabled ? 'voice' : 'text',
         surface: { api: 'http' },
       });
       meta.remember(reply.sessionId, { type: params.type, key: reply.key });
+      const language = languageOf(body.language) ?? 'en';
       // The same parsing the engine applied (it would have thrown above on an unknown role or level).
-      return { ...turnJson(reply, params.type), user_id: body.user_id.normalize('NFC'), user_token: userToken, voice_enabled: body.voice_enabled ?? false, role: parseRole(body.role).role, level: parseLevel(body.level) };
+      return { ...turnJson(reply, params.type), user_id: body.user_id.normalize('NFC'), user_token: userToken, language, voice_enabled: body.voice_enabled ?? false, role: parseRole(body.role).role, level: parseLevel(body.level) };
     },
   });
 

@@ -1,10 +1,11 @@
 /**
  * The seed's voice routes:
  *   POST /api/voice/transcribe  multipart `audio` file (+ `language`, `prompt`) -> { text, provider, model, duration_s }
- *   POST /api/voice/synthesize  { text, voice } -> audio bytes, Content-Type by format, x-tts-provider header
+ *   POST /api/voice/synthesize  { text, voice, language } -> audio bytes, Content-Type by format, x-tts-provider header
  *   GET  /api/voice/voices      presets and the current speech mode
  * Errors are JSON { error, message } with a stable code a client can branch on.
  */
+import { languageOf, unknownLanguageMessage } from '../../engine/language.ts';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { Logger } from 'pino';
@@ -31,7 +32,7 @@ export interface VoiceRoutesOptions {
   healthSources?: HealthSources;
 }
 
-type ErrorCode = 'unsupported_audio' | 'audio_too_large' | 'audio_too_long' | 'no_speech_service' | 'missing_audio' | 'bad_request' | 'text_too_long' | 'unknown_voice' | 'speech_failed';
+type ErrorCode = 'unsupported_audio' | 'audio_too_large' | 'audio_too_long' | 'no_speech_service' | 'missing_audio' | 'bad_request' | 'text_too_long' | 'unknown_voice' | 'unknown_language' | 'speech_failed';
 
 function fail(reply: FastifyReply, status: number, error: ErrorCode, message: string, extra: Record<string, unknown> = {}): FastifyReply {
   return reply.code(status).type('application/json').send({ error, message, ...extra });
@@ -108,15 +109,18 @@ export const voiceRoutes: FastifyPluginAsync<VoiceRoutesOptions> = async (app: F
   });
 
   app.post('/api/voice/synthesize', { schema: SYNTHESIZE_DOC }, async (req, reply) => {
-    const body = (req.body ?? {}) as { text?: unknown; voice?: unknown };
+    const body = (req.body ?? {}) as { text?: unknown; voice?: unknown; language?: unknown };
     if (typeof body.text !== 'string' || !body.text.trim()) return fail(reply, 400, 'bad_request', "Send JSON with a non-empty 'text' string.");
     const text = body.text.trim();
     if (text.length > config.MAX_TTS_CHARS) return fail(reply, 400, 'text_too_long', `The text is ${text.length} characters; the limit is ${config.MAX_TTS_CHARS}.`, { max_chars: config.MAX_TTS_CHARS });
     if (body.voice !== undefined && !isVoicePreset(body.voice)) return fail(reply, 400, 'unknown_voice', `Unknown voice; choose one of: ${VOICE_PRESET_NAMES.join(', ')}.`, { voices: [...VOICE_PRESET_NAMES] });
     const voice = isVoicePreset(body.voice) ? body.voice : isVoicePreset(config.TTS_VOICE) ? config.TTS_VOICE : DEFAULT_VOICE;
+    // The interview's language picks a voice that speaks it (and tells XTTS which language to speak).
+    const language = typeof body.language === 'string' ? languageOf(body.language) : undefined;
+    if (body.language !== undefined && !language) return fail(reply, 400, 'unknown_language', unknownLanguageMessage(String(body.language)));
     if (speech.tts.available().length === 0) return fail(reply, 503, 'no_speech_service', 'Text-to-speech is not available right now; the interview continues in text.', { mode: speech.mode() });
     try {
-      const result = await speech.tts.synthesize(text, { voice });
+      const result = await speech.tts.synthesize(text, { voice, ...(language ? { language } : {}) });
       reply.header('content-type', TTS_CONTENT_TYPES[result.format]).header('x-tts-provider', result.provider).header('x-tts-voice', voice);
       if (result.fallbackFrom) reply.header('x-tts-fallback-from', result.fallbackFrom);
       if (result.sampleRate) reply.header('x-audio-sample-rate', String(result.sampleRate));
@@ -169,7 +173,7 @@ const SYNTHESIZE_DOC = docSchema({
   body: SynthesizeBody,
   responses: {
     200: { description: 'Audio in the format the answering service made; Content-Type says which.', contentType: TTS_CONTENT_TYPES['ogg-opus'], alsoContentTypes: [...new Set(Object.values(TTS_CONTENT_TYPES))].filter((t) => t !== TTS_CONTENT_TYPES['ogg-opus']) },
-    400: err('bad_request (no text), text_too_long (max_chars) or unknown_voice (voices).'),
+    400: err('bad_request (no text), text_too_long (max_chars), unknown_voice (voices) or unknown_language.'),
     502: err('speech_failed: every speech service failed; the interview continues in text.'),
     503: err('no_speech_service: no text-to-speech service is available now.'),
   },

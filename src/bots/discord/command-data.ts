@@ -1,4 +1,5 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { LANGUAGE_CODES, LANGUAGES } from '../../engine/language.ts';
 import { INTERVIEW_TYPES } from '../../engine/types.ts';
 
 /** The one slash command, /interview, with a subcommand per action. */
@@ -16,7 +17,8 @@ export function interviewCommand() {
         .addStringOption((o) => o.setName('role').setDescription('Role, e.g. backend engineer, data scientist').setMaxLength(80))
         .addStringOption((o) => o.setName('level').setDescription('Seniority').addChoices({ name: 'junior', value: 'junior' }, { name: 'mid', value: 'mid' }, { name: 'senior', value: 'senior' }))
         .addAttachmentOption((o) => o.setName('resume').setDescription('Your resume or a job description (PDF, DOCX, TXT, MD) for a customize interview'))
-        .addStringOption((o) => o.setName('mode').setDescription('Text in a thread, or spoken in your voice channel').addChoices({ name: 'text', value: 'text' }, { name: 'voice', value: 'voice' })),
+        .addStringOption((o) => o.setName('mode').setDescription('Text in a thread, or spoken in your voice channel').addChoices({ name: 'text', value: 'text' }, { name: 'voice', value: 'voice' }))
+        .addStringOption((o) => o.setName('language').setDescription('Interview language (default: your Discord language)').addChoices(...LANGUAGE_CODES.map((c) => ({ name: `${LANGUAGES[c].native} (${c})`, value: c })))),
     )
     .addSubcommand((s) => s.setName('end').setDescription('End your running interview and get the report'))
     .addSubcommand((s) => s.setName('report').setDescription('Show your last interview report again'))

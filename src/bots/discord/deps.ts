@@ -7,7 +7,8 @@ export interface DiscordVoice {
   stop(sessionId: string): Promise<void>;
   /** Speaks a reply in the voice channel if the session is a voice session. */
   speak(sessionId: string, texts: string[]): Promise<void>;
-  transcribeAttachment(bytes: Buffer, contentType: string): Promise<string>;
+  /** `language`: the interview's (Whisper is told, so it does not guess English). */
+  transcribeAttachment(bytes: Buffer, contentType: string, language?: string): Promise<string>;
 }
 
 export interface DiscordDeps {

@@ -10,7 +10,7 @@ import * as actions from './listeners/actions/index.ts';
 import * as commands from './listeners/commands/index.ts';
 import * as events from './listeners/events/index.ts';
 import * as messages from './listeners/messages/index.ts';
-import { createNameLookup } from './people.ts';
+import { createLanguageLookup, createNameLookup } from './people.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -71,6 +71,7 @@ export function createSlackApp(runtime: SlackRuntime, opts: SlackAppOptions = {}
     botToken: token,
     statusSupport: {},
     displayName: createNameLookup(log),
+    userLanguage: createLanguageLookup(log),
     ...(opts.transcribe ? { transcribe: opts.transcribe } : {}),
   };
 

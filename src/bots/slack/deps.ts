@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { ConversationService } from '../../chat/conversation.ts';
 import type { KeyValueStore } from '../../engine/store/kv.ts';
-import type { NameLookup } from './people.ts';
+import type { LanguageLookup, NameLookup } from './people.ts';
 
 export type SlackConfig = Pick<Config, 'SLACK_BROADCAST_SUMMARY' | 'MAX_UPLOAD_BYTES' | 'SLACK_API_URL' | 'PUBLIC_URL' | 'USER_TOKEN_SECRET'>;
 
@@ -23,6 +23,9 @@ export interface SlackDeps {
   /** Whether assistant.threads.setStatus works here; learnt on first use. */
   statusSupport: { known?: boolean };
   displayName: NameLookup;
+  /** The interview language: the user's Slack locale. */
+  userLanguage?: LanguageLookup;
   /** Speech-to-text for audio clips posted as answers; absent when no speech service is set up. */
-  transcribe?: (bytes: Buffer, contentType: string) => Promise<string>;
+  /** `language`: the interview's (Whisper is told, so it does not guess English). */
+  transcribe?: (bytes: Buffer, contentType: string, language?: string) => Promise<string>;
 }

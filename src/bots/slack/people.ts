@@ -1,6 +1,7 @@
 // Display names from users.info, cached briefly so a busy thread does not call Slack per message.
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import { type LanguageCode, languageFromLocale } from '../../engine/language.ts';
 
 const TTL_MS = 10 * 60_000;
 
@@ -17,6 +18,21 @@ interface SlackProfileUser {
 export function nameOf(user: SlackProfileUser | undefined): string | undefined {
   const candidates = [user?.profile?.display_name, user?.profile?.real_name, user?.real_name, user?.name];
   return candidates.find((c) => typeof c === 'string' && c.trim())?.trim();
+}
+
+/** The interview language from the user's Slack locale ("ja-JP" -> ja); English when Slack will not say. */
+export type LanguageLookup = (client: WebClient, userId: string) => Promise<LanguageCode>;
+
+export function createLanguageLookup(log: Logger): LanguageLookup {
+  return async (client, userId) => {
+    try {
+      const res = await client.users.info({ user: userId, include_locale: true });
+      return languageFromLocale((res.user as { locale?: string } | undefined)?.locale);
+    } catch (err) {
+      log.warn({ err, userId }, 'users.info failed; the interview runs in English');
+      return 'en';
+    }
+  };
 }
 
 export function createNameLookup(log: Logger, now: () => number = Date.now): NameLookup {

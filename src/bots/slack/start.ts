@@ -10,7 +10,7 @@ export async function startSlack(ctx: SurfaceContext): Promise<RunningSurface> {
   const { app } = ctx;
   const speech = app.speech;
   const slack = createSlackApp(app, {
-    ...(speech ? { transcribe: (bytes: Buffer, type: string) => transcribeAudioFile(speech, bytes, type, { maxBytes: app.config.MAX_AUDIO_BYTES, maxSeconds: app.config.MAX_AUDIO_SECONDS }) } : {}),
+    ...(speech ? { transcribe: (bytes: Buffer, type: string, language?: string) => transcribeAudioFile(speech, bytes, type, { maxBytes: app.config.MAX_AUDIO_BYTES, maxSeconds: app.config.MAX_AUDIO_SECONDS, ...(language ? { language } : {}) }) } : {}),
   });
   let ok = false;
   ctx.http.healthSources.components = {

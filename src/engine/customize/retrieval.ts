@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { chunkDocument } from '../docs/chunk.ts';
 import type { Chunk, DocumentKind } from '../docs/types.ts';
 import type { Embedder } from '../rag/embedder.ts';
-import { HybridIndex, stem } from '../rag/hybrid-index.ts';
+import { HybridIndex, stem, tokenize } from '../rag/hybrid-index.ts';
 import { originalLine, type CleanDoc } from './clean-doc.ts';
 import type { EmbedderChoice } from './embedders.ts';
 
@@ -77,8 +77,9 @@ const STOP = new Set('about after also and are based been but by can for from ha
 /** Content-word stems of a line, for "how much do these two lines talk about the same thing". */
 export function stems(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().split(/[^\p{L}\p{N}+#]+/u)) {
-    if (w.length < 3 || STOP.has(w)) continue;
+  for (const w of tokenize(text.toLowerCase())) {
+    // Two characters are a word in Chinese and Japanese; in Latin scripts they are mostly noise.
+    if (w.length < (/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$/u.test(w) ? 2 : 3) || STOP.has(w)) continue;
     out.add(stem(w).slice(0, 6));
   }
   return out;

@@ -1,4 +1,5 @@
 import type { ReportSummary } from '../brain.ts';
+import { PHRASES } from '../i18n/phrases.ts';
 import { tooThinToJudge } from '../scoring/thresholds.ts';
 import { strongAnswerFor } from './advice.ts';
 import type { Band, Report, Session } from '../types.ts';
@@ -25,6 +26,7 @@ export const BAND_LABEL: Record<Band, string> = {
  * coverage) are computed here in code, never taken from a model.
  */
 export function buildReport(session: Session, summary: ReportSummary, finishedAt = Date.now()): Report {
+  const english = !session.language || session.language === 'en';
   const questions = session.plan.map((q, i) => {
     const ans = session.answers[i];
     const status = ans?.status === 'pending' || !ans ? 'unanswered' : ans.status;
@@ -41,7 +43,8 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
       scoredBy: sc?.scoredBy ?? (status === 'answered' ? 'heuristic' : '-'),
       heuristic: sc?.heuristic ?? true,
       // Written from the question's rubric when the report is built, not stored with each score.
-      ...(status !== 'unanswered' ? { strongAnswer: strongAnswerFor(q) } : {}),
+      // In another language: the line translated with the plan, or none (never English in a Spanish report).
+      ...(status !== 'unanswered' && (english || q.strongAnswer) ? { strongAnswer: english ? strongAnswerFor(q) : q.strongAnswer! } : {}),
       ...(sc?.cappedBecause ? { cappedBecause: sc.cappedBecause } : {}),
       ...(q.source.kind !== 'bank' ? { source: q.source } : {}),
     };
@@ -84,13 +87,15 @@ export function buildReport(session: Session, summary: ReportSummary, finishedAt
   return {
     sessionId: session.id,
     type: session.type,
+    ...(session.language && session.language !== 'en' ? { language: session.language } : {}),
+    ...(session.competencyLabels ? { competencyLabels: session.competencyLabels } : {}),
     role: session.role,
     level: session.level,
     ...(session.userName ? { userName: session.userName } : {}),
     createdAt: session.createdAt,
     finishedAt,
     durationMinutes: round1(activeMs / 60000),
-    overall: { score: notEnough ? null : overallScore, band, label: BAND_LABEL[band] },
+    overall: { score: notEnough ? null : overallScore, band, label: session.language && session.language !== 'en' ? PHRASES[session.language].bands[band] : BAND_LABEL[band] },
     questions,
     competencies,
     strengths: notEnough ? [] : summary.strengths,

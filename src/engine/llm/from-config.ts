@@ -11,6 +11,8 @@ import { QuotaForecast } from './quota-forecast.ts';
 import type { LanguageModel } from './types.ts';
 
 export interface LanguageModels {
+  /** The store quotas are counted in (and translations cached in). */
+  kv: KeyValueStore;
   chain: ProviderChain;
   brain: LlmBrain;
   /** The live mode, in one line per capability; reflects providers found broken at start-up. */
@@ -94,6 +96,7 @@ export async function buildLanguageModels(config: Config, logger: Logger, o: { k
   return {
     chain,
     brain,
+    kv: o.kv ?? ownKv!,
     verified,
     forecast,
     modeNotes: () => [modeLine(chain.usable(), chain.labels)],

@@ -1,3 +1,4 @@
+import type { LanguageCode } from '../language.ts';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { type Brain, BrainFailure, type BrainResult, type ReactContext, type Reaction, type ReportSummary, type ScoreContext, type SummaryInput } from '../brain.ts';
@@ -90,7 +91,7 @@ export class ModelBrain implements Brain {
     const value = guardReaction(out.value, { followUpsAsked: ctx.followUpsAsked, maxFollowUps: ctx.maxFollowUps, latestWords: a.words, canDecline: !hasEarlierAnswer(ctx) }, rules);
     if (!fused || value.declined || value.followUp) return { value, calls: out.calls };
     // The reaction moves on: the question is closed, and its scores came in the same call.
-    const closing = this.closingScore(ctx.question, answer, out.value.scores, out.calls);
+    const closing = this.closingScore(ctx.question, answer, out.value.scores, out.calls, ctx.language);
     return { value: closing ? { ...value, score: closing.value } : value, calls: [...out.calls, ...(closing?.calls ?? [])] };
   }
 
@@ -98,7 +99,7 @@ export class ModelBrain implements Brain {
    * The scores a closing reaction carried, checked like a scoring call's. Scores that fail
    * validation are dropped (the reaction stands) and the engine scores the answer separately.
    */
-  private closingScore(question: PlanQuestion, answer: string, raw: unknown, calls: ProviderCall[]): BrainResult<QuestionScore> | null {
+  private closingScore(question: PlanQuestion, answer: string, raw: unknown, calls: ProviderCall[], language?: LanguageCode): BrainResult<QuestionScore> | null {
     if (tooThinToScore(question, answer)) return { value: heuristicScore(question, answer), calls: [offlineCall('score', [], this.now())] };
     if (raw === undefined || raw === null) return null;
     const parsed = ScoreOutput.safeParse(raw);
@@ -108,7 +109,7 @@ export class ModelBrain implements Brain {
       return null;
     }
     const by = calls[calls.length - 1]!;
-    return { value: guardScore(question, answer, parsed.data, `${by.provider}/${by.model}`), calls: [] };
+    return { value: guardScore(question, answer, parsed.data, `${by.provider}/${by.model}`, language ? { language } : {}), calls: [] };
   }
 
   async score(question: PlanQuestion, rawAnswer: string, ctx: ScoreContext, signal?: AbortSignal): Promise<BrainResult<QuestionScore>> {
@@ -116,7 +117,7 @@ export class ModelBrain implements Brain {
     if (tooThinToScore(question, answer)) return { value: heuristicScore(question, answer), calls: [offlineCall('score', [], this.now())] };
     const out = await this.ask('score', buildScoreMessages(question, answer, ctx), { temperature: 0.2, maxOutputTokens: 800, json: scoreOutput(question) }, ScoreOutput, this.turnDeadlineMs * 2, signal, (v) => missingRubricIds(question, v));
     const by = out.calls[out.calls.length - 1]!;
-    return { value: guardScore(question, answer, out.value, `${by.provider}/${by.model}`), calls: out.calls };
+    return { value: guardScore(question, answer, out.value, `${by.provider}/${by.model}`, ctx.language ? { language: ctx.language } : {}), calls: out.calls };
   }
 
   async summarize(input: SummaryInput, signal?: AbortSignal): Promise<BrainResult<ReportSummary>> {

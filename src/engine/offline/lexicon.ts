@@ -71,3 +71,17 @@ boss lead led leading office career interview position responsibility responsibi
 sales budget contract requirement requirements architecture server servers performance latency incident incidents outage migration
 review reviews roadmap sprint sprints backlog ticket tickets platform infrastructure pipeline deadline quarter hire hired hiring`.split(/\s+/),
 );
+
+/**
+ * The most frequent words of the other Latin-script interview languages (Spanish, Portuguese,
+ * French, German, Italian). They only tell real language from keyboard mashing; no cue or
+ * score is read from them.
+ */
+export const FOREIGN_COMMON_WORDS = new Set(
+  `de la que el en y los se del las un por con una para es mi yo lo al como más pero sus le ya o este sí porque esta entre cuando muy sin sobre también me hasta hay donde
+equipo proyecto trabajo empresa cliente hice tuve fue era
+do da em um para com não uma os no na eu meu minha foi ao das dos como mas mais ele ela isso também nós equipe projeto trabalho fiz tive
+le et les des un une du est pour je mon ma nous dans pas qui sur au avec ce il elle sont ont été avons équipe projet travail
+der die und das ich ein eine zu den mit ist wir nicht von auf für sich dem des im auch es war habe haben wurde team projekt arbeit
+di che il per non con del ho abbiamo mio mia sono della una gli nel alla anche come ma più lavoro progetto squadra`.split(/\s+/),
+);

@@ -41,13 +41,36 @@ const STOPWORDS = new Set(
   'a an and are as at be but by for from has have i in is it its of on or our that the their this to was we were will with you your'.split(' '),
 );
 
-/** Words keep "+" and "#" so C++ and C# stay themselves; "Node.js" becomes "node" + "js". */
-function tokenize(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}+#]+/u).filter((t) => t !== '');
+/** Scripts written without spaces between words (Chinese, Japanese). */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A lone hiragana character is a particle (の, は, を): no more a keyword than "of". */
+const PARTICLE = /^\p{Script=Hiragana}$/u;
+const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
+const NON_WORD = /[^\p{L}\p{M}\p{N}+#]+/u;
+
+/**
+ * Words keep "+" and "#" so C++ and C# stay themselves; "Node.js" becomes "node" + "js".
+ * Marks stay inside words (Devanagari vowel signs are marks). Runs of Chinese or Japanese have
+ * no spaces to split on: the platform's word segmenter (ICU dictionaries) cuts them into words.
+ */
+export function tokenize(text: string): string[] {
+  // Most text has no Chinese or Japanese at all: one test, then the plain split.
+  if (!UNSPACED.test(text)) return text.split(NON_WORD).filter((t) => t !== '');
+  const out: string[] = [];
+  for (const part of text.split(NON_WORD)) {
+    if (!part) continue;
+    if (!UNSPACED.test(part)) {
+      out.push(part);
+      continue;
+    }
+    for (const s of SEGMENTER.segment(part)) if (s.isWordLike && !PARTICLE.test(s.segment)) out.push(s.segment);
+  }
+  return out;
 }
 
 /**
- * A deliberately light suffix stripper so "migrated", "migration" and "migrate" meet, and so do
+ * A deliberately light, English-only suffix stripper (any word with a letter outside a-z, such as
+ * accented, Devanagari, Hangul or CJK words, is left whole) so "migrated", "migration" and "migrate" meet, and so do
  * "latency"/"latencies". Applied identically to chunks and queries, so its imperfections cancel out.
  */
 export function stem(word: string): string {

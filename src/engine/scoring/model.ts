@@ -1,5 +1,6 @@
 import type { ScoreOutput } from '../llm/output.ts';
-import { analyzeAnswer, quote } from '../offline/analyze.ts';
+import type { LanguageCode } from '../language.ts';
+import { analyzeAnswer, quote, wordTokens } from '../offline/analyze.ts';
 import type { PlanQuestion, QuestionScore, RubricScore } from '../types.ts';
 import { clamp, round1, weightedMean } from './aggregate.ts';
 import { heuristicScore } from './heuristic.ts';
@@ -12,7 +13,9 @@ import { truthfulAdvice } from './truthful.ts';
 const MIN_QUOTE_WORDS = 4;
 
 function norm(s: string): string {
+  // NFC: a model may send "é" or "नि" composed differently from how the candidate's text arrived.
   return s
+    .normalize('NFC')
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
@@ -42,19 +45,23 @@ export function isQuoteOf(answer: string, evidence: string): boolean {
  * same words score the same with or without an attempt attached; a cap keyed on "an
  * injection was found" would itself make the attempt change the score.
  */
-export function guardScore(question: PlanQuestion, answer: string, out: ScoreOutput, scoredBy: string): QuestionScore {
+export function guardScore(question: PlanQuestion, answer: string, out: ScoreOutput, scoredBy: string, o: { language?: LanguageCode } = {}): QuestionScore {
   const rules = heuristicScore(question, answer);
   const heard = listen(question, 'customize', answer);
   const words = analyzeAnswer(answer, question.keywords ?? []).words;
-  const holdNearRules = words < SHORT_ANSWER_WORDS;
+  // The rules read English only (their cues, topic words and caps): in another language they
+  // would call every answer off topic. There the model judges, held only by the evidence check.
+  const english = !o.language || o.language === 'en';
+  const holdNearRules = english && words < SHORT_ANSWER_WORDS;
   // The rules' caps (no answer, off topic, named terms with nothing explained, a stated
   // misconception) hold for a model too: it may rank within them, never above.
-  const cap = rules.cappedBecause ? rules.score : 5;
+  const cap = english && rules.cappedBecause ? rules.score : 5;
   const items: RubricScore[] = question.rubric.map((r, i) => {
     const m = out.items.find((x) => x.id === r.id);
     let score = m && Number.isFinite(m.score) ? clamp(m.score, 0, 5) : rules.items[i]!.score;
     const raw = m ? m.evidence.replace(/^["'\s]+|["'\s]+$/g, '') : '';
-    const evidence = m && isQuoteOf(answer, m.evidence) && raw.split(/\s+/).length >= MIN_QUOTE_WORDS ? quote(raw) : '';
+    // Words of any script: Chinese and Japanese quotes have no spaces between their words.
+    const evidence = m && isQuoteOf(answer, m.evidence) && wordTokens(raw).length >= MIN_QUOTE_WORDS ? quote(raw) : '';
     if (!evidence) score = Math.min(score, NO_EVIDENCE_CAP);
     if (holdNearRules) score = Math.min(score, rules.items[i]!.score + HEURISTIC_MARGIN);
     score = Math.min(score, cap);
@@ -62,17 +69,17 @@ export function guardScore(question: PlanQuestion, answer: string, out: ScoreOut
   });
   const lines = (xs: string[]) => [...new Set(xs.map((x) => cleanLine(x, 220)).filter((x) => x.length > 3 && !SCORE_TALK.test(x)))].slice(0, 3);
   const strengths = lines(out.strengths);
-  const improvements = truthfulAdvice(heard, lines(out.improvements));
-  if (rules.cappedBecause) improvements.unshift(rules.cappedBecause);
+  const improvements = english ? truthfulAdvice(heard, lines(out.improvements)) : lines(out.improvements);
+  if (english && rules.cappedBecause) improvements.unshift(rules.cappedBecause);
   return {
     questionId: question.id,
     score: weightedMean(question.rubric, items),
     items,
     evidence: [...new Set(items.map((x) => x.evidence).filter(Boolean))].slice(0, 3),
     strengths,
-    improvements: improvements.length ? [...new Set(improvements)].slice(0, 3) : rules.improvements,
+    improvements: improvements.length ? [...new Set(improvements)].slice(0, 3) : english ? rules.improvements : [],
     scoredBy,
     heuristic: false,
-    ...(rules.cappedBecause ? { cappedBecause: rules.cappedBecause } : {}),
+    ...(english && rules.cappedBecause ? { cappedBecause: rules.cappedBecause } : {}),
   };
 }

@@ -105,7 +105,7 @@ export class ScoringScheduler {
     const text = session.answers[i]!.parts.join('\n');
     let job: Job | undefined;
     const promise = this.brain
-      .score(q, text, { type: session.type, level: session.level, role: session.role }, AbortSignal.timeout(deadlineMs))
+      .score(q, text, { type: session.type, level: session.level, role: session.role, language: session.language ?? 'en' }, AbortSignal.timeout(deadlineMs))
       .catch((err: unknown) => {
         this.log.warn({ err, sessionId: session.id, question: i }, 'scoring failed; using heuristic score');
         return { value: heuristicScore(q, text), calls: [] as ProviderCall[] };

@@ -2,6 +2,7 @@ import KeyvRedis, { Keyv } from '@keyv/redis';
 import { StoreUnavailableError, withDeadline } from './errors.ts';
 import type { KeyValueStore } from './kv.ts';
 import { ownedToken } from './lock-owner.ts';
+import { deserializeValue, serializeValue } from './value-codec.ts';
 
 const UNLOCK_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 const RENEW_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
@@ -37,7 +38,7 @@ export class RedisKeyValueStore implements KeyValueStore {
     );
     // Errors reach the caller as StoreUnavailableError; the adapter's own 'error' events would otherwise crash the process.
     this.adapter.on('error', () => undefined);
-    this.keyv = new Keyv({ store: this.adapter, namespace: 'ic', throwOnErrors: true, useKeyPrefix: false });
+    this.keyv = new Keyv({ store: this.adapter, namespace: 'ic', throwOnErrors: true, useKeyPrefix: false, serialize: serializeValue, deserialize: deserializeValue });
     this.keyv.on('error', () => undefined);
   }
 

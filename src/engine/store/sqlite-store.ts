@@ -3,6 +3,7 @@ import { KeyvValues } from './keyv-values.ts';
 import type { KeyValueStore } from './kv.ts';
 import { ownedToken } from './lock-owner.ts';
 import { NodeSqliteKeyvAdapter } from './node-sqlite-adapter.ts';
+import { deserializeValue, serializeValue } from './value-codec.ts';
 
 /** Embedded default: one SQLite file under ./data, shared safely by processes on one host. */
 export class SqliteKeyValueStore extends KeyvValues implements KeyValueStore {
@@ -13,7 +14,7 @@ export class SqliteKeyValueStore extends KeyvValues implements KeyValueStore {
   constructor(path: string) {
     super();
     this.adapter = new NodeSqliteKeyvAdapter(path);
-    this.keyv = new Keyv({ store: this.adapter, namespace: 'ic', throwOnErrors: true });
+    this.keyv = new Keyv({ store: this.adapter, namespace: 'ic', throwOnErrors: true, serialize: serializeValue, deserialize: deserializeValue });
   }
 
   async increment(key: string, by: number, ttlMs: number): Promise<number> {

@@ -32,7 +32,7 @@ export class EdgeTts implements TextToSpeech {
     const onAbort = () => tts.close();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const opened = tts.setMetadata(voiceFor('edge', opts.voice), OUTPUT_FORMAT.WEBM_24KHZ_16BIT_MONO_OPUS, {});
+      const opened = tts.setMetadata(voiceFor('edge', opts.voice, undefined, opts.language), OUTPUT_FORMAT.WEBM_24KHZ_16BIT_MONO_OPUS, {});
       // If the abort wins the race the promise still settles later: keep that from going unhandled.
       opened.catch(() => undefined);
       await Promise.race([opened, abortPromise(signal)]);

@@ -7,7 +7,7 @@
 import OpenAI from 'openai';
 import { SpeechError, fromOpenAIError } from '../errors.ts';
 import { sniffTtsAudio } from './sniff.ts';
-import { voiceFor } from './voices.ts';
+import { voiceFor, xttsLanguage } from './voices.ts';
 import type { SynthesisResult, SynthesizeOptions, TextToSpeech, TtsFormat } from './types.ts';
 
 export interface OpenAISpeechTtsOptions {
@@ -40,8 +40,10 @@ export class OpenAISpeechTts implements TextToSpeech {
     const responseFormat = this.opts.responseFormat ?? 'opus';
     let audio: Buffer;
     try {
+      // XTTS speaks the language it is told (openedai-speech and Coqui's server read `language`); other servers ignore it.
+      const language = xttsLanguage(opts.language);
       const res = await this.client.audio.speech.create(
-        { model: this.opts.model, voice: voiceFor('xtts', opts.voice), input: text, response_format: responseFormat },
+        { model: this.opts.model, voice: voiceFor('xtts', opts.voice), input: text, response_format: responseFormat, ...(language ? { language } : {}) },
         signal ? { signal } : {},
       );
       audio = Buffer.from(await res.arrayBuffer());

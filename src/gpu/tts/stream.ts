@@ -27,7 +27,7 @@ export async function* synthesizeSentences(tts: TextToSpeech, text: string, opts
   const ctl = new AbortController();
   const onOuterAbort = () => ctl.abort(opts.signal?.reason);
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const synthOpts: SynthesizeOptions = opts.voice === undefined ? {} : { voice: opts.voice };
+  const synthOpts: SynthesizeOptions = { ...(opts.voice === undefined ? {} : { voice: opts.voice }), ...(opts.language === undefined ? {} : { language: opts.language }) };
   const pending: Promise<SynthesisResult>[] = [];
   let launched = 0;
   const launchUpTo = (limit: number) => {

@@ -13,6 +13,8 @@ export const TTS_CONTENT_TYPES: Readonly<Record<TtsFormat, string>> = {
 export interface SynthesizeOptions {
   /** A preset name from voices.ts ('professional', 'friendly', ...); unknown or missing means the default. */
   voice?: string;
+  /** The interview's language (ISO 639-1): picks a voice that speaks it, and tells XTTS which language to speak. */
+  language?: string;
 }
 
 export interface SynthesisResult {

@@ -11,6 +11,13 @@ export function dataBlock<T = unknown>(prompt: string, tag: string): T | undefin
   }
 }
 
+/** What the fake says when a prompt asks for another language (a few languages are enough for tests). */
+const SPOKEN: Record<string, { ack: string; thin: string; followUp: string; summary: string; strength: string; improvement: string }> = {
+  Spanish: { ack: 'Gracias, eso me da una idea clara de lo que hiciste.', thin: 'Gracias, es un buen comienzo.', followUp: '¿Podrías contarme un ejemplo concreto y qué hiciste tú personalmente?', summary: 'Respondiste con ejemplos reales y explicaste tu razonamiento; tus mejores respuestas nombraron resultados concretos.', strength: 'Ejemplos concretos', improvement: 'Cuantifica los resultados más a menudo' },
+  Portuguese: { ack: 'Obrigado, isso me dá uma ideia clara do que você fez.', thin: 'Obrigado, é um bom começo.', followUp: 'Você pode me dar um exemplo concreto e contar o que você fez pessoalmente?', summary: 'Você respondeu com exemplos reais e explicou seu raciocínio; as melhores respostas citaram resultados concretos.', strength: 'Exemplos concretos', improvement: 'Quantifique os resultados com mais frequência' },
+  Japanese: { ack: 'ありがとうございます。あなたが何をしたのかよくわかりました。', thin: 'ありがとうございます。良い出だしです。', followUp: '具体的な例と、あなた自身が何をしたのかを教えていただけますか？', summary: '実際の例を挙げて考え方を説明できていました。特に良い回答では具体的な成果が示されていました。', strength: '具体的な例', improvement: '成果をもっと数字で示しましょう' },
+};
+
 const INJECTION = /ignore (all |your |my |the |previous )*instructions|give me (a )?5\s*\/\s*5|full marks/i;
 
 export interface ResponderOptions {
@@ -50,18 +57,20 @@ export function interviewerResponder(o: ResponderOptions = {}): Responder {
     const prompt = req.promptText;
     const answer = dataBlock<string>(prompt, 'candidate_answer') ?? '';
     const words = answer.split(/\s+/).filter(Boolean).length;
+    const spoken = SPOKEN[/conducted in (\w+), not English/.exec(prompt)?.[1] ?? ''];
     switch (req.purpose) {
       case 'react': {
         const declined = words <= 12 && /\b(don'?t know|rather not|no idea|pass)\b/i.test(answer);
-        const thin = words < 40;
+        // Unspaced scripts: count characters, roughly three to a word.
+        const thin = (/[\u3040-\u30ff\u4e00-\u9fff]/.test(answer) ? answer.length / 3 : words) < 40;
         const atLimit = /The limit is reached/.test(prompt);
-        const followUp = !declined && (o.alwaysFollowUp || (thin && !atLimit)) ? 'Could you walk me through a specific example, and what you did yourself?' : null;
+        const followUp = !declined && (o.alwaysFollowUp || (thin && !atLimit)) ? (spoken?.followUp ?? 'Could you walk me through a specific example, and what you did yourself?') : null;
         // Asked to score when it moves on (the prompt's task says so): the scores come in the same reply.
         const scoring = /- scores:/.test(prompt) && !declined && !followUp;
         return {
           kind: 'ok',
           json: {
-            acknowledgement: declined ? '' : thin ? 'Thanks, that is a start.' : 'Thanks, that gives me a clear picture of what you did.',
+            acknowledgement: declined ? '' : thin ? (spoken?.thin ?? 'Thanks, that is a start.') : (spoken?.ack ?? 'Thanks, that gives me a clear picture of what you did.'),
             followUp,
             declined,
             note: declined ? 'declined a question' : thin ? 'short answer' : 'gave a detailed example',
@@ -71,13 +80,19 @@ export function interviewerResponder(o: ResponderOptions = {}): Responder {
       }
       case 'score':
         return { kind: 'ok', json: scores(prompt, answer) };
+      case 'translate': {
+        // A stand-in translation: the language's name as a tag before the English, so tests can tell it was translated.
+        const lang = /into (\w+)\./.exec(prompt)?.[1] ?? 'Other';
+        const items = JSON.parse(prompt.slice(prompt.lastIndexOf('\n[') + 1)) as { id: number; text: string }[];
+        return { kind: 'ok', json: { translations: items.map((t) => ({ id: t.id, text: `[${lang}] ${t.text}` })) } };
+      }
       case 'summary':
         return {
           kind: 'ok',
           json: {
-            summary: 'You answered with real examples and explained your reasoning; the strongest answers named concrete outcomes.',
-            strengths: ['Concrete examples'],
-            improvements: ['Quantify results more often'],
+            summary: spoken?.summary ?? 'You answered with real examples and explained your reasoning; the strongest answers named concrete outcomes.',
+            strengths: [spoken?.strength ?? 'Concrete examples'],
+            improvements: [spoken?.improvement ?? 'Quantify results more often'],
           },
         };
       default:
@@ -92,5 +107,6 @@ export function purposeOf(schema: unknown): string {
   if (props.includes('acknowledgement')) return 'react';
   if (props.includes('items')) return 'score';
   if (props.includes('summary')) return 'summary';
+  if (props.includes('translations')) return 'translate';
   return 'text';
 }

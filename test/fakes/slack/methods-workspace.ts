@@ -33,6 +33,7 @@ const usersInfo: MethodHandler = (args, ctx) => {
       is_bot: user.is_bot ?? false,
       deleted: false,
       tz: user.tz ?? 'Europe/London',
+      ...(args.include_locale === true || args.include_locale === 'true' ? { locale: user.locale ?? 'en-US' } : {}),
       profile: {
         real_name: user.real_name,
         real_name_normalized: user.real_name,

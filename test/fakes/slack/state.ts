@@ -111,6 +111,8 @@ export interface SlackUser {
   display_name: string;
   is_bot?: boolean;
   tz?: string;
+  /** e.g. "ja-JP"; users.info returns it only when asked with include_locale (as Slack does). */
+  locale?: string;
 }
 
 export interface ChannelInfo {

@@ -40,7 +40,7 @@ export interface RecordedTranscription {
 }
 
 export interface RecordedSpeech {
-  body: { model?: string; voice?: string; input?: string; response_format?: string };
+  body: { model?: string; voice?: string; input?: string; response_format?: string; language?: string };
   authorization: string | undefined;
   startedAt: number;
   finishedAt?: number;

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { LANGUAGE_CODES, LANGUAGES, languageFromLocale } from '../../../src/engine/language.ts';
 import type { InterviewApi, InterviewType, StartOptions } from '../../services/interviewApi.ts';
 
 const TYPES: { value: InterviewType; label: string }[] = [
@@ -25,6 +26,8 @@ export function StartForm(p: StartFormProps) {
   const [type, setType] = useState<InterviewType>('screening');
   const [role, setRole] = useState('');
   const [level, setLevel] = useState('mid');
+  // The browser's language when the interview can run in it, else English.
+  const [language, setLanguage] = useState<string>(() => localStorage.getItem('interview.language') ?? languageFromLocale(navigator.language));
   const [name, setName] = useState(() => localStorage.getItem('interview.userName') ?? '');
   const [voice, setVoice] = useState(false);
   const [resume, setResume] = useState<File | null>(null);
@@ -49,7 +52,8 @@ export function StartForm(p: StartFormProps) {
       }
     }
     if (name.trim()) localStorage.setItem('interview.userName', name.trim());
-    await p.onStart({ type, userId: p.userId, voice, ...(name.trim() ? { userName: name.trim() } : {}), ...(role.trim() ? { role: role.trim() } : {}), level, ...(documentIds.length ? { documentIds } : {}) });
+    localStorage.setItem('interview.language', language);
+    await p.onStart({ type, userId: p.userId, voice, ...(name.trim() ? { userName: name.trim() } : {}), ...(role.trim() ? { role: role.trim() } : {}), level, language, ...(documentIds.length ? { documentIds } : {}) });
   };
 
   return (
@@ -75,6 +79,14 @@ export function StartForm(p: StartFormProps) {
             <option value="junior">Junior</option>
             <option value="mid">Mid</option>
             <option value="senior">Senior</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-lang`}>Language</label>
+          <select id={`${id}-lang`} value={language} onChange={(e) => setLanguage(e.target.value)}>
+            {LANGUAGE_CODES.map((c) => (
+              <option key={c} value={c}>{LANGUAGES[c].native}</option>
+            ))}
           </select>
         </div>
         <div className="field">

@@ -1,3 +1,4 @@
+import { languageFromLocale } from '../../../engine/language.ts';
 import { ChannelType, MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction, type GuildTextBasedChannel, type ThreadChannel } from 'discord.js';
 import { DOCUMENT_EXTENSIONS, kindFromName } from '../../../chat/documents.ts';
 import { isUserError } from '../../../engine/errors.ts';
@@ -108,6 +109,8 @@ export async function handleStart(i: ChatInputCommandInteraction, deps: DiscordD
     ...(i.options.getString('role') ? { role: i.options.getString('role')! } : {}),
     ...(i.options.getString('level') ? { level: i.options.getString('level')! } : {}),
     mode,
+    // The option when given, otherwise the language the candidate uses Discord in.
+    language: i.options.getString('language') ?? languageFromLocale(i.locale),
     surface: { platform: 'discord', guildId, channelId: channel.id, threadId: thread.id, userId: i.user.id },
     ...(documentIds.length ? { documentIds } : {}),
   });

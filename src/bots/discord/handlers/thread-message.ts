@@ -60,7 +60,7 @@ export async function handleThreadMessage(msg: Message, deps: DiscordDeps): Prom
       }
       try {
         const bytes = await fetchAttachment(audio.url, deps.app.config.MAX_UPLOAD_BYTES);
-        text = (await deps.voice.transcribeAttachment(Buffer.from(bytes), audio.contentType ?? 'audio/ogg')).trim();
+        text = (await deps.voice.transcribeAttachment(Buffer.from(bytes), audio.contentType ?? 'audio/ogg', session.language)).trim();
       } catch (err) {
         logger.warn({ err }, 'voice message transcription failed');
         await say("I couldn't transcribe that voice message. Could you try again, or type your answer?");

@@ -34,7 +34,7 @@ export interface DiscordVoiceOptions {
 export interface DiscordVoiceController extends DiscordVoice {
   speak(sessionId: string, texts: string[]): Promise<void>;
   isVoiceSession(sessionId: string): boolean;
-  transcribeAttachment(bytes: Buffer, contentType: string): Promise<string>;
+  transcribeAttachment(bytes: Buffer, contentType: string, language?: string): Promise<string>;
   /** The live room of a session (tests and /interview status). */
   room(sessionId: string): VoiceRoom | undefined;
   /** Leaves every channel (shutdown). */
@@ -86,7 +86,7 @@ export function createDiscordVoice(options: DiscordVoiceOptions): DiscordVoiceCo
               if (rooms.get(r.sessionId) === r) rooms.delete(r.sessionId);
             },
           },
-          { guild: found.guild, channel: found.channel, userId, candidateName: member?.displayName ?? session.userName ?? 'Candidate', thread, sessionId, sttTerms: sessionTerms(session) },
+          { guild: found.guild, channel: found.channel, userId, candidateName: member?.displayName ?? session.userName ?? 'Candidate', thread, sessionId, sttTerms: sessionTerms(session), ...(session.language ? { language: session.language } : {}) },
         );
       } catch (err) {
         logger.error({ err, sessionId }, 'voice interview could not start');
@@ -113,8 +113,8 @@ export function createDiscordVoice(options: DiscordVoiceOptions): DiscordVoiceCo
 
     isVoiceSession: (sessionId) => rooms.has(sessionId),
 
-    transcribeAttachment: (bytes, contentType) =>
-      transcribeAudioFile(speech, bytes, contentType, { maxBytes: c.MAX_AUDIO_BYTES, maxSeconds: c.MAX_AUDIO_SECONDS, language: c.STT_LANGUAGE }),
+    transcribeAttachment: (bytes, contentType, language) =>
+      transcribeAudioFile(speech, bytes, contentType, { maxBytes: c.MAX_AUDIO_BYTES, maxSeconds: c.MAX_AUDIO_SECONDS, language: language ?? c.STT_LANGUAGE }),
 
     room: (sessionId) => rooms.get(sessionId),
 

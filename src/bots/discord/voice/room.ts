@@ -57,6 +57,8 @@ export interface RoomTarget {
   sessionId: string;
   /** Resume / job-description vocabulary for the transcription prompt. */
   sttTerms?: string[];
+  /** The interview's language: heard and spoken in it. */
+  language?: string;
 }
 
 export class VoiceRoom {
@@ -108,7 +110,7 @@ export class VoiceRoom {
         bargeInMs: deps.tuning.bargeInMs,
         ...(deps.tuning.turnTaking ? await deps.tuning.turnTaking.options() : {}),
         ...(target.sttTerms ? { sttTerms: target.sttTerms } : {}),
-        language: deps.language,
+        language: target.language ?? deps.language,
         ...(deps.voicePreset ? { voice: deps.voicePreset } : {}),
         ...(deps.tuning.vad ? { vad: deps.tuning.vad } : {}),
         logger: log,

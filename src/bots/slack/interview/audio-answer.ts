@@ -24,7 +24,7 @@ export function looksLikeAudio(f: SharedFile & { mimetype?: string; subtype?: st
 }
 
 /** Returns the transcript, or null after telling the candidate why the clip could not be used. */
-export async function transcribeClip(deps: SlackDeps, client: WebClient, f: SharedFile, tell: (msg: string) => Promise<unknown>): Promise<string | null> {
+export async function transcribeClip(deps: SlackDeps, client: WebClient, f: SharedFile, tell: (msg: string) => Promise<unknown>, language?: string): Promise<string | null> {
   if (!deps.transcribe) {
     await tell("I can't listen to audio clips right now (no speech-to-text service). Please type your answer.");
     return null;
@@ -41,7 +41,7 @@ export async function transcribeClip(deps: SlackDeps, client: WebClient, f: Shar
     const url = info?.url_private_download ?? info?.url_private;
     if (!url) return null;
     const bytes = await downloadSlackFile(url, { token: deps.botToken, maxBytes: max, limitText: formatBytes(max), ...(deps.config.SLACK_API_URL ? { apiUrl: deps.config.SLACK_API_URL } : {}) });
-    const text = (await deps.transcribe(Buffer.from(bytes), type)).trim();
+    const text = (await deps.transcribe(Buffer.from(bytes), type, language)).trim();
     if (!text) {
       await tell("I couldn't hear any words in that clip. Could you try again, or type your answer?");
       return null;

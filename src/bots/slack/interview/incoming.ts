@@ -88,7 +88,7 @@ async function inInterview(deps: SlackDeps, client: WebClient, m: Incoming, sess
   let text = plainFromSlack(m.text, m.botUserId);
   const clip = m.files.find((f) => looksLikeAudio(f));
   if (clip && !text) {
-    const heard = await transcribeClip(deps, client, clip, tell);
+    const heard = await transcribeClip(deps, client, clip, tell, session.language);
     if (!heard) return;
     text = heard;
     await client.chat.postMessage({ channel: m.channel, thread_ts: target.threadTs, text: transcriptLine(heard) });

@@ -19,6 +19,8 @@ export interface PendingInterview {
   type: InterviewType;
   role?: string;
   level?: Level;
+  /** The interview language (the user's Slack locale). */
+  language?: string;
   documentIds: string[];
   documentNames: string[];
 }

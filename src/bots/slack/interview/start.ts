@@ -55,7 +55,7 @@ export async function startInterview(deps: SlackDeps, client: WebClient, r: Star
     await r.reply(`You already have an interview running${where ? ` in <#${where}>` : ''}. Finish it, or type \`/interview end\` to stop it, then start a new one.`);
     return;
   }
-  const name = await deps.displayName(client, r.userId);
+  const [name, language] = await Promise.all([deps.displayName(client, r.userId), deps.userLanguage?.(client, r.userId)]);
   const title = interviewTitle(name, r.type, SPECS[r.type].questions, parseRole(r.role).role);
   const waits = r.type === 'customize' && deps.conversation.documents !== null;
   let threadTs = r.threadTs;
@@ -84,6 +84,7 @@ export async function startInterview(deps: SlackDeps, client: WebClient, r: Star
     type: r.type,
     ...(r.role ? { role: r.role } : {}),
     ...(r.level ? { level: r.level } : {}),
+    ...(language ? { language } : {}),
     documentIds: [],
     documentNames: [],
   };
@@ -116,6 +117,7 @@ export async function beginInterview(deps: SlackDeps, client: WebClient, p: Pend
     type: p.type,
     ...(p.role ? { role: p.role } : {}),
     ...(p.level ? { level: p.level } : {}),
+    ...(p.language ? { language: p.language } : {}),
     surface: surfaceOf(target),
     documentIds: p.documentIds,
   });

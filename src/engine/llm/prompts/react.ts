@@ -2,6 +2,7 @@ import type { ReactContext } from '../../brain.ts';
 import type { PlanQuestion } from '../../types.ts';
 import type { ChatMessage, JsonOutput } from '../types.ts';
 import { dataBlock } from './data.ts';
+import { languageRule } from './language.ts';
 import { questionContext, scoresSchema } from './score.ts';
 import { SYSTEM_PROMPT } from './system.ts';
 
@@ -53,6 +54,7 @@ export function buildReactMessages(ctx: ReactContext, answer: string, latest: st
     ...questionContext(q, { type: ctx.type, level: ctx.level, role: ctx.role }),
     TASK,
     o.withScores ? SCORES_TASK : '',
+    languageRule(ctx.language, o.withScores ? 'acknowledgement, followUp, note, strengths and improvements' : 'acknowledgement, followUp and note'),
     q.followUps.length ? `Follow-up ideas for this question: ${JSON.stringify(q.followUps.slice(0, 3))}` : '',
     ctx.userName ? `The candidate's name is ${JSON.stringify(ctx.userName)}.` : '',
     `Follow-ups asked so far: ${ctx.followUpsAsked} of at most ${ctx.maxFollowUps}.${atLimit ? ` The limit is reached: followUp must be null${o.withScores ? ' and scores are required unless the candidate declined' : ''}.` : ''}`,

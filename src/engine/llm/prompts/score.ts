@@ -1,6 +1,8 @@
 import type { PlanQuestion } from '../../types.ts';
 import type { ChatMessage, JsonOutput } from '../types.ts';
 import { dataBlock } from './data.ts';
+import { languageRule } from './language.ts';
+import type { LanguageCode } from '../../language.ts';
 import { SYSTEM_PROMPT } from './system.ts';
 
 /** The rubric scores object; rubric ids are an enum, so the model can only score items that exist. */
@@ -46,8 +48,8 @@ export function questionContext(question: PlanQuestion, ctx: { type: string; lev
 
 const TASK = 'Task: score the candidate\'s answer to this question against the rubric, as JSON with items (every rubric id), strengths and improvements.';
 
-export function buildScoreMessages(question: PlanQuestion, answer: string, ctx: { type: string; level: string }): ChatMessage[] {
-  const user = [...questionContext(question, ctx), TASK, 'The candidate\'s answer:', dataBlock('candidate_answer', answer)].join('\n');
+export function buildScoreMessages(question: PlanQuestion, answer: string, ctx: { type: string; level: string; language?: LanguageCode }): ChatMessage[] {
+  const user = [...questionContext(question, ctx), TASK, languageRule(ctx.language, 'strengths and improvements'), 'The candidate\'s answer:', dataBlock('candidate_answer', answer)].filter(Boolean).join('\n');
   return [
     { role: 'system', content: SYSTEM_PROMPT },
     { role: 'user', content: user },

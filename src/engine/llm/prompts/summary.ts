@@ -1,6 +1,7 @@
 import type { SummaryInput } from '../../brain.ts';
 import type { ChatMessage, JsonOutput } from '../types.ts';
 import { dataBlock } from './data.ts';
+import { languageRule } from './language.ts';
 import { SYSTEM_PROMPT } from './system.ts';
 
 export const SUMMARY_OUTPUT: JsonOutput = {
@@ -36,6 +37,6 @@ export function buildSummaryMessages(input: SummaryInput): ChatMessage[] {
   }));
   return [
     { role: 'system', content: SYSTEM_PROMPT },
-    { role: 'user', content: [`Interview: ${input.type} interview for a ${input.role} role.`, TASK, 'Per-question results (scores 0-5, computed from the rubric):', dataBlock('question_results', results)].join('\n') },
+    { role: 'user', content: [`Interview: ${input.type} interview for a ${input.role} role.`, TASK, languageRule(input.language, 'summary, strengths and improvements'), 'Per-question results (scores 0-5, computed from the rubric):', dataBlock('question_results', results)].filter(Boolean).join('\n') },
   ];
 }
