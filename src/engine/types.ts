@@ -1,7 +1,7 @@
-import type { Difficulty, Level, Misconception, RubricItem, Track } from './bank/schema.ts';
+import type { Difficulty, Level, Misconception, RubricItem, RubricSignal, Track } from './bank/schema.ts';
 import type { LanguageCode } from './language.ts';
 
-export type { Difficulty, Level, Misconception, RubricItem, Track };
+export type { Difficulty, Level, Misconception, RubricItem, RubricSignal, Track };
 
 export const INTERVIEW_TYPES = ['screening', 'behavioral', 'technical', 'customize'] as const;
 export type InterviewType = (typeof INTERVIEW_TYPES)[number];
@@ -13,11 +13,19 @@ export interface QuestionSource {
   refs?: { source: string; lineStart: number; lineEnd: number; quote: string }[];
 }
 
+/** The kind of answer a question asks for: a story, a reason backed by specifics, or an explanation. */
+export type AnswerKind = 'behavioral' | 'screening' | 'technical';
+
 export interface PlanQuestion {
   id: string;
   text: string;
   competency: string;
   difficulty: Difficulty;
+  /**
+   * The kind of answer it asks for, where the interview type does not say (a customize plan
+   * mixes all three). Absent: read from the interview type, competency and wording.
+   */
+  asks?: AnswerKind;
   category?: string;
   keywords?: string[];
   /** Technical: key concepts a correct answer names. */

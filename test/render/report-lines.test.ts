@@ -166,7 +166,8 @@ describe('a 10-question customize interview with long answers', () => {
   });
 
   test('quoted evidence ends on a whole word of what the candidate said', () => {
-    const answers = report.questions.map((_, i) => LONG_ANSWER(i + 1)).join('\n');
+    // Every message the candidate sent: a follow-up is answered with the next long answer.
+    const answers = Array.from({ length: 60 }, (_, i) => LONG_ANSWER(i + 1)).join('\n');
     const cut = report.questions.flatMap((q) => q.evidence).filter((e) => e.endsWith('…'));
     expect(cut.length).toBeGreaterThan(0);
     for (const e of cut) {

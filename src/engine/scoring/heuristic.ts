@@ -62,9 +62,7 @@ function judge(question: PlanQuestion, text: string, type?: InterviewType): Judg
   const h = listen(question, type ?? 'customize', text);
   const a = h.analysis;
   const lower = text.toLowerCase();
-  const kindParts = Object.keys(h.parts).length;
-  const expected = h.kind === 'behavioral' ? 4 : h.kind === 'screening' ? 3 : 4;
-  const coverage = clamp(kindParts / expected);
+  const coverage = h.coverage;
   const substance = clamp(h.substance / 3);
   const specific = clamp(a.numbers.length * 0.3 + a.namedTerms.length * 0.15 + h.concepts.length * 0.25);
 
@@ -86,7 +84,9 @@ function judge(question: PlanQuestion, text: string, type?: InterviewType): Judg
   else if (a.words < 20) capAt(CAPS.brief, 'The answer was too brief to show much; give the detail behind it.');
 
   const items = question.rubric.map((item): RubricScore => {
-    const kind = itemKind(item);
+    // An item about a part this answer is not listened for (read from an id such as "context") is judged on the whole answer.
+    const named = itemKind(item);
+    const kind = named !== 'general' && !h.listened.includes(named) ? 'general' : named;
     const overlap = itemOverlap(item, lower);
     let score: number;
     let evidence = '';

@@ -1,7 +1,7 @@
 import { BEHAVIORAL_COMPETENCIES } from '../bank/schema.ts';
 import { type AnswerAnalysis, analyzeAnswer, stripInjection } from '../offline/analyze.ts';
 import { COMMON_WORDS } from '../offline/lexicon.ts';
-import type { InterviewType, PlanQuestion } from '../types.ts';
+import type { AnswerKind, InterviewType, PlanQuestion } from '../types.ts';
 import { CUES, HYPOTHETICAL, LEISURE, NON_ANSWER, REFUSAL, WORKPLACE } from './cues.ts';
 import { competencyCues } from './signals.ts';
 
@@ -10,9 +10,12 @@ export const PARTS = {
   behavioral: ['action', 'result', 'situation', 'reflection', 'task'],
   screening: ['specifics', 'evidence', 'motivation'],
   technical: ['mechanism', 'concepts', 'tradeoffs', 'example'],
-} as const;
-export type AnswerKind = keyof typeof PARTS;
+} as const satisfies Record<AnswerKind, readonly string[]>;
+export type { AnswerKind };
 export type Part = (typeof PARTS)[AnswerKind][number];
+
+/** How many parts a full answer of each kind gives. */
+const FULL: Record<AnswerKind, number> = { behavioral: 4, screening: 3, technical: 4 };
 
 /** Parts that are not worth a follow-up on their own (a strong answer usually has them implicitly). */
 const OPTIONAL: ReadonlySet<Part> = new Set(['task']);
@@ -28,6 +31,10 @@ export interface Heard {
   parts: Partial<Record<Part, string>>;
   /** Parts still missing, most valuable first (optional parts excluded). */
   missing: Part[];
+  /** Every part listened for: the kind's own and any other the question's rubric names. */
+  listened: Part[];
+  /** Share of the expected parts the answer gives (0-1). */
+  coverage: number;
   /** The first message gave nothing to judge ("I don't have an example", "no idea"). */
   nonAnswer: boolean;
   /** The candidate declined outright ("I'd rather not answer"). */
@@ -48,12 +55,34 @@ export interface Heard {
 }
 
 /** Which kind of answer a question asks for. */
-export function answerKind(type: InterviewType, q: Pick<PlanQuestion, 'competency' | 'category' | 'text'>): AnswerKind {
+export function answerKind(type: InterviewType, q: Pick<PlanQuestion, 'competency' | 'category' | 'text' | 'asks'> & { source?: PlanQuestion['source'] }): AnswerKind {
+  // A question that says what it asks for (a personal question of a customize plan) is judged as that.
+  if (q.asks) return q.asks;
   if (q.category || q.competency === 'technical' || type === 'technical') return 'technical';
   if (type === 'behavioral') return 'behavioral';
+  // A personal question that does not say (one a model wrote, or one from an older plan) is about
+  // the candidate's own work: a reason when it asks why, an explanation when it asks how or which
+  // design, otherwise the story of what they did.
+  if (q.source && q.source.kind !== 'bank') return WHY_THIS.test(q.text) ? 'screening' : EXPLAIN.test(q.text) ? 'technical' : 'behavioral';
   if ((BEHAVIORAL_COMPETENCIES as readonly string[]).includes(q.competency) || /^(tell me about|describe|give me an example of|walk me through) (a|an|the|one) (time|situation|moment|project|occasion)/i.test(q.text)) return 'behavioral';
   return 'screening';
 }
+
+/**
+ * The parts to listen for (the kind's own, most valuable first, then any other part the rubric
+ * names) and the parts the answer is expected to give. A question that says what it asks for
+ * (a personal question) expects only what its rubric names; a bank question, every part of its kind.
+ */
+function partsFor(q: PlanQuestion, kind: AnswerKind): { read: Part[]; expected: Part[] } {
+  const named = [...new Set(q.rubric.map((r) => r.signal).filter((p): p is Part => Boolean(p)))];
+  const read: Part[] = [...PARTS[kind], ...named.filter((p) => !(PARTS[kind] as readonly Part[]).includes(p))];
+  return { read, expected: q.asks && named.length ? read.filter((p) => named.includes(p)) : read };
+}
+
+/** A question asking why the candidate wants something. */
+const WHY_THIS = /\b(what draws you|why (do|would) you want|why (this|our|the) (role|company|team|job)|why (are|were) you (interested|applying)|why now|what (interests|excites|attracts) you)\b/i;
+/** A question asking for an explanation: a design, a choice and its trade-offs, how something works. */
+const EXPLAIN = /\b(design|architecture|trade-?offs?|why did you (choose|pick|use|go with)|how (does|did|would|do) (it|that|this|the|you) \w+ (work|scale)|under the hood|how would you (get productive|learn|approach|close))\b/i;
 
 const firstMessage = (text: string) => text.split('\n').find((p) => p.trim()) ?? '';
 
@@ -87,7 +116,9 @@ function topicStems(q: PlanQuestion): string[] {
   const hit = stemCache.get(key);
   if (hit) return hit;
   const text = [q.text, ...(q.keywords ?? []), ...(q.concepts ?? []), ...q.rubric.map((r) => r.shows)].join(' ');
-  const stems = new Set(wordsOf(text).filter((w) => w.length >= 5 && !COMMON_WORDS.has(w)).map((w) => w.slice(0, Math.max(5, w.length - 2))));
+  // A compound's parts count too: an answer on "event-driven architecture" talks of events.
+  const all = wordsOf(text).flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]));
+  const stems = new Set(all.filter((w) => w.length >= 5 && !COMMON_WORDS.has(w)).map((w) => w.slice(0, Math.max(5, w.length - 2))));
   for (const c of competencyCues(q.competency, q.category)) stems.add(c);
   const out = [...stems];
   if (stemCache.size > 5000) stemCache.clear();
@@ -165,48 +196,51 @@ function readAnswer(question: PlanQuestion, type: InterviewType, text: string): 
   const overlap = topicOverlap(question, lower);
   const concepts = kind === 'technical' ? conceptHits(question, lower) : [];
   const misconceptions = kind === 'technical' ? misconceptionHits(question, clean) : [];
+  // Specifics: something only this candidate could say (a number, a name, concrete detail).
+  const concrete = (s: string) => /\d/.test(s) || a.namedTerms.some((t) => s.includes(t)) || uncommonWords(s) >= 4;
+  // An explanation: a sentence about the topic that says how or why, and is not a list of terms.
+  let explainingCache: string[] | undefined;
+  const explaining = () => (explainingCache ??= a.sentences.filter((s) => wordsOf(s).length >= 7 && CUES.mechanism.test(s) && !listy(s) && topicOverlap(question, s.toLowerCase()) > 0));
+  const detect: Record<Part, () => string | undefined> = {
+    situation: () => find(CUES.situation) ?? find(CUES.scene),
+    task: () => find(CUES.task),
+    action: () => find(CUES.action),
+    result: () => find(CUES.result),
+    reflection: () => find(CUES.reflection),
+    motivation: () => find(CUES.motivation),
+    specifics: () => a.sentences.find(concrete),
+    // Evidence: something that happened (told in the past, or as an example) with concrete detail.
+    evidence: () => a.sentences.find((s) => (CUES.action.test(s) || PAST.test(s) || CUES.example.test(s)) && concrete(s) && wordsOf(s).length >= 8),
+    mechanism: () => explaining()[0],
+    concepts: () => {
+      const hits = kind === 'technical' ? concepts : conceptHits(question, lower);
+      return a.sentences.find((s) => hits.some((t) => s.toLowerCase().includes(t.toLowerCase())));
+    },
+    tradeoffs: () => find(CUES.tradeoffs),
+    example: () => find(CUES.example) ?? a.sentences.find((s) => /\d/.test(s) && /\b(i|we)\b/i.test(s)),
+  };
+  // The kind's own parts, then any other part the question's rubric asks for (a project
+  // question judged as an explanation may still ask what the candidate would change now).
+  const { read, expected } = partsFor(question, kind);
+  for (const p of read) {
+    const s = detect[p]();
+    if (s) parts[p] = s;
+  }
   let substance = 0;
   let hypothetical = false;
   let buzzwords = false;
 
   if (kind === 'behavioral') {
-    for (const p of ['situation', 'task', 'action', 'result', 'reflection'] as const) {
-      const s = find(CUES[p]);
-      if (s) parts[p] = s;
-    }
-    if (!parts.situation) {
-      const s = find(CUES.scene);
-      if (s) parts.situation = s;
-    }
     substance = a.sentences.filter((s) => CUES.action.test(s)).length;
     // "I would..." with no story told in the past: a hypothetical, not an example.
     hypothetical = !parts.action && !parts.situation && a.sentences.some((s) => HYPOTHETICAL.test(s));
   } else if (kind === 'screening') {
-    const m = find(CUES.motivation);
-    if (m) parts.motivation = m;
-    // Specifics: something only this candidate could say (a named thing, a number, a concrete fact).
-    // Specifics: something only this candidate could say (a number, a name, concrete detail).
-    const concrete = (s: string) => /\d/.test(s) || a.namedTerms.some((t) => s.includes(t)) || uncommonWords(s) >= 4;
-    const specific = a.sentences.find(concrete);
-    if (specific) parts.specifics = specific;
-    // Evidence: something that happened (told in the past, or as an example) with concrete detail.
-    const ev = a.sentences.find((s) => (CUES.action.test(s) || PAST.test(s) || CUES.example.test(s)) && concrete(s) && wordsOf(s).length >= 8);
-    if (ev) parts.evidence = ev;
     substance = a.sentences.filter((s) => concrete(s) && wordsOf(s).length >= 8).length;
   } else {
-    // An explanation: a sentence about the topic that says how or why, and is not a list of terms.
-    const explaining = a.sentences.filter((s) => wordsOf(s).length >= 7 && CUES.mechanism.test(s) && !listy(s) && topicOverlap(question, s.toLowerCase()) > 0);
-    if (explaining[0]) parts.mechanism = explaining[0];
-    const c = a.sentences.find((s) => concepts.some((t) => s.toLowerCase().includes(t.toLowerCase())));
-    if (c) parts.concepts = c;
-    const t = find(CUES.tradeoffs);
-    if (t) parts.tradeoffs = t;
-    const e = find(CUES.example) ?? a.sentences.find((s) => /\d/.test(s) && /\b(i|we)\b/i.test(s));
-    if (e) parts.example = e;
-    substance = explaining.length;
+    substance = explaining().length;
     // Many terms, hardly any sentence that explains how they work together.
     const commas = (clean.match(/,/g) ?? []).length;
-    buzzwords = explaining.length === 0 || (explaining.length <= 1 && (commas >= 4 || a.namedTerms.length >= 5) && a.words < 80);
+    buzzwords = substance === 0 || (substance <= 1 && (commas >= 4 || a.namedTerms.length >= 5) && a.words < 80);
   }
 
   // About something else: no word of the question's topic and no work or study setting, or a
@@ -216,6 +250,10 @@ function readAnswer(question: PlanQuestion, type: InterviewType, text: string): 
     a.words >= 12 &&
     ((overlap === 0 && (workplace <= 1 || leisure > workplace)) || (leisure >= 3 && leisure > workplace * 2) || (leisure >= 4 && leisure >= workplace) || (kind === 'technical' && overlap === 0 && concepts.length === 0));
 
-  const missing = PARTS[kind].filter((p) => !parts[p] && !OPTIONAL.has(p));
-  return { kind, parts, missing, nonAnswer, refused, offTopic, hypothetical, concepts, misconceptions, buzzwords, substance, analysis: a };
+  const missing = expected.filter((p) => !parts[p] && !OPTIONAL.has(p));
+  const due = expected.filter((p) => !OPTIONAL.has(p)).length;
+  // A bank question's coverage counts every part given against what a full answer of its kind
+  // has; a question that names its own parts counts only those.
+  const coverage = question.asks ? 1 - missing.length / Math.max(1, due) : Math.min(1, Object.keys(parts).length / FULL[kind]);
+  return { kind, parts, missing, listened: read, coverage, nonAnswer, refused, offTopic, hypothetical, concepts, misconceptions, buzzwords, substance, analysis: a };
 }

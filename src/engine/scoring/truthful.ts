@@ -15,12 +15,14 @@ const STAR_TALK = /\b(STAR|situation,? task|set the scene|what you learned|would
 
 /**
  * Keeps only advice that is true of this answer: nothing asks for a part the record says the
- * answer gave, and STAR advice appears only for behavioral questions. Used for the model's
+ * answer gave, and STAR advice appears only for questions that ask for a story's parts. Used for the model's
  * lines; the rules' own advice is built from the record and so already obeys this.
  */
 export function truthfulAdvice(h: Heard, lines: readonly string[]): string[] {
   return lines.filter((line) => {
-    if (h.kind !== 'behavioral' && STAR_TALK.test(line)) return false;
+    // A question whose rubric asks for a scene or a reflection (a project question) may be advised on one.
+    const storyParts = h.kind === 'behavioral' || h.listened.includes('situation') || h.listened.includes('reflection');
+    if (!storyParts && STAR_TALK.test(line)) return false;
     for (const [part, re] of Object.entries(TALKS_ABOUT) as [Part, RegExp][]) {
       if (h.parts[part] && re.test(line)) return false;
     }
