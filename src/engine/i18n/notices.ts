@@ -24,6 +24,11 @@ export interface NoticeSet {
   /** Discord: the voice channel could not be joined, or the connection dropped; the interview goes on in text. */
   connectFailed: string;
   connectionLost: string;
+  /** Discord, starting voice: why it could not, the interview carrying on in text. */
+  notInVoice: string;
+  guildBusy: string;
+  speechUnavailable: string;
+  guildUnavailable: string;
   /** A document read mid-interview that does not change the questions under way. */
   docRead(name: string, summary: string, customizeUnderway: boolean): string;
   /** Slack: a file shared in an interview whose questions are already set. */
@@ -77,6 +82,10 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     left: (c) => `⏸️ Saliste del canal de voz, así que he pausado la entrevista. Vuelve a ${c} y seguiremos desde la misma pregunta.`,
     connectFailed: 'No he podido conectarme al canal de voz, así que la entrevista sigue aquí por escrito. Pulsa Voice para intentarlo de nuevo.',
     connectionLost: 'He perdido la conexión con el canal de voz, así que la entrevista sigue aquí por escrito. Escribe tus respuestas o pulsa Voice para intentarlo de nuevo.',
+    notInVoice: 'Primero únete a un canal de voz y luego pulsa Voice o vuelve a ejecutar /interview start mode:voice.',
+    guildBusy: 'Ya estoy haciendo una entrevista por voz en este servidor (un bot solo puede estar en un canal de voz por servidor). Esta entrevista sigue aquí por escrito.',
+    speechUnavailable: 'La voz no está disponible ahora mismo (no hay ningún servicio de voz accesible), así que la entrevista sigue aquí por escrito.',
+    guildUnavailable: 'Ahora mismo no puedo ver este servidor, así que la entrevista sigue aquí por escrito.',
     docRead: (n, s, u) => `Gracias, he leído ${n} (${s}). ${u ? 'Las preguntas ya están en marcha, así que lo usaré en tu próxima entrevista personalizada.' : 'Servirá para preparar tu próxima entrevista personalizada.'}`,
     status: {
       speechLabel: 'Voz: ',
@@ -118,6 +127,10 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     left: (c) => `⏸️ Você saiu do canal de voz, então pausei a entrevista. Volte para ${c} e continuamos da mesma pergunta.`,
     connectFailed: 'Não consegui me conectar ao canal de voz, então a entrevista continua aqui por texto. Toque em Voice para tentar de novo.',
     connectionLost: 'Perdi a conexão com o canal de voz, então a entrevista continua aqui por texto. Digite suas respostas ou toque em Voice para tentar de novo.',
+    notInVoice: 'Entre primeiro em um canal de voz e depois toque em Voice ou execute /interview start mode:voice de novo.',
+    guildBusy: 'Já estou fazendo uma entrevista por voz neste servidor (um bot só pode estar em um canal de voz por servidor). Esta entrevista continua aqui por texto.',
+    speechUnavailable: 'A voz não está disponível agora (nenhum serviço de voz está acessível), então a entrevista continua aqui por texto.',
+    guildUnavailable: 'Não consigo ver este servidor agora, então a entrevista continua aqui por texto.',
     docRead: (n, s, u) => `Obrigado, li ${n} (${s}). ${u ? 'As perguntas já estão em andamento, então vou usá-lo na sua próxima entrevista personalizada.' : 'Ele vai orientar a sua próxima entrevista personalizada.'}`,
     status: {
       speechLabel: 'Voz: ',
@@ -159,6 +172,10 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     left: (c) => `⏸️ Vous avez quitté le salon vocal, j'ai donc mis l'entretien en pause. Revenez dans ${c} et nous reprendrons à la même question.`,
     connectFailed: "Je n'ai pas pu me connecter au salon vocal, l'entretien continue donc ici par écrit. Appuyez sur Voice pour réessayer.",
     connectionLost: "J'ai perdu la connexion au salon vocal, l'entretien continue donc ici par écrit. Tapez vos réponses, ou appuyez sur Voice pour réessayer.",
+    notInVoice: "Rejoignez d'abord un salon vocal, puis appuyez sur Voice ou relancez /interview start mode:voice.",
+    guildBusy: 'Je mène déjà un entretien vocal sur ce serveur (un bot ne peut être que dans un salon vocal par serveur). Cet entretien continue ici par écrit.',
+    speechUnavailable: "La voix n'est pas disponible pour le moment (aucun service vocal n'est joignable), l'entretien continue donc ici par écrit.",
+    guildUnavailable: "Je ne vois pas ce serveur pour le moment, l'entretien continue donc ici par écrit.",
     docRead: (n, s, u) => `Merci, j'ai lu ${n} (${s}). ${u ? "Les questions sont déjà en cours, je l'utiliserai donc lors de votre prochain entretien personnalisé." : 'Il servira à préparer votre prochain entretien personnalisé.'}`,
     status: {
       speechLabel: 'Voix: ',
@@ -200,6 +217,10 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     left: (c) => `⏸️ Sie haben den Sprachkanal verlassen, deshalb habe ich das Interview pausiert. Kommen Sie zurück in ${c}, dann machen wir bei derselben Frage weiter.`,
     connectFailed: 'Ich konnte mich nicht mit dem Sprachkanal verbinden, deshalb geht das Interview hier schriftlich weiter. Drücken Sie auf Voice, um es noch einmal zu versuchen.',
     connectionLost: 'Die Verbindung zum Sprachkanal ist abgebrochen, deshalb geht das Interview hier schriftlich weiter. Tippen Sie Ihre Antworten oder drücken Sie auf Voice, um es noch einmal zu versuchen.',
+    notInVoice: 'Treten Sie zuerst einem Sprachkanal bei und drücken Sie dann auf Voice oder führen Sie /interview start mode:voice erneut aus.',
+    guildBusy: 'Ich führe auf diesem Server bereits ein Sprachinterview (ein Bot kann pro Server nur in einem Sprachkanal sein). Dieses Interview geht hier schriftlich weiter.',
+    speechUnavailable: 'Sprache ist gerade nicht verfügbar (kein Sprachdienst erreichbar), deshalb geht das Interview hier schriftlich weiter.',
+    guildUnavailable: 'Ich kann diesen Server gerade nicht sehen, deshalb geht das Interview hier schriftlich weiter.',
     docRead: (n, s, u) => `Danke, ich habe ${n} gelesen (${s}). ${u ? 'Die Fragen laufen bereits, daher nutze ich es in Ihrem nächsten individuellen Interview.' : 'Es fließt in Ihr nächstes individuelles Interview ein.'}`,
     status: {
       speechLabel: 'Sprache: ',
@@ -241,6 +262,10 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     left: (c) => `⏸️ Sei uscito dal canale vocale, quindi ho messo in pausa il colloquio. Rientra in ${c} e riprendiamo dalla stessa domanda.`,
     connectFailed: 'Non sono riuscito a collegarmi al canale vocale, quindi il colloquio continua qui per iscritto. Premi Voice per riprovare.',
     connectionLost: 'Ho perso la connessione al canale vocale, quindi il colloquio continua qui per iscritto. Scrivi le tue risposte o premi Voice per riprovare.',
+    notInVoice: 'Prima entra in un canale vocale, poi premi Voice o esegui di nuovo /interview start mode:voice.',
+    guildBusy: 'Sto già conducendo un colloquio vocale in questo server (un bot può stare in un solo canale vocale per server). Questo colloquio continua qui per iscritto.',
+    speechUnavailable: 'La voce non è disponibile al momento (nessun servizio vocale raggiungibile), quindi il colloquio continua qui per iscritto.',
+    guildUnavailable: 'Al momento non riesco a vedere questo server, quindi il colloquio continua qui per iscritto.',
     docRead: (n, s, u) => `Grazie, ho letto ${n} (${s}). ${u ? 'Le domande sono già in corso, quindi lo userò nel tuo prossimo colloquio personalizzato.' : 'Servirà a preparare il tuo prossimo colloquio personalizzato.'}`,
     status: {
       speechLabel: 'Voce: ',
@@ -282,6 +307,10 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     left: (c) => `⏸️ आप वॉइस चैनल से चले गए, इसलिए मैंने इंटरव्यू रोक दिया है। ${c} में फिर से आएँ, हम उसी सवाल से आगे बढ़ेंगे।`,
     connectFailed: 'मैं वॉइस चैनल से जुड़ नहीं पाया, इसलिए इंटरव्यू यहीं लिखकर जारी रहेगा। फिर से कोशिश करने के लिए Voice दबाएँ।',
     connectionLost: 'वॉइस चैनल से मेरा कनेक्शन टूट गया, इसलिए इंटरव्यू यहीं लिखकर जारी रहेगा। अपने जवाब टाइप करें, या फिर से कोशिश करने के लिए Voice दबाएँ।',
+    notInVoice: 'पहले किसी वॉइस चैनल में शामिल हों, फिर Voice दबाएँ या /interview start mode:voice दोबारा चलाएँ।',
+    guildBusy: 'मैं इस सर्वर में पहले से एक वॉइस इंटरव्यू ले रहा हूँ (एक बॉट हर सर्वर में एक ही वॉइस चैनल में रह सकता है)। यह इंटरव्यू यहीं लिखकर जारी रहेगा।',
+    speechUnavailable: 'अभी आवाज़ उपलब्ध नहीं है (कोई स्पीच सेवा पहुँच में नहीं है), इसलिए इंटरव्यू यहीं लिखकर जारी रहेगा।',
+    guildUnavailable: 'मैं अभी यह सर्वर नहीं देख पा रहा, इसलिए इंटरव्यू यहीं लिखकर जारी रहेगा।',
     docRead: (n, s, u) => `धन्यवाद, मैंने ${n} पढ़ लिया (${s})। ${u ? 'सवाल पहले से चल रहे हैं, इसलिए मैं इसे आपके अगले व्यक्तिगत इंटरव्यू में इस्तेमाल करूँगा।' : 'यह आपके अगले व्यक्तिगत इंटरव्यू को आकार देगा।'}`,
     status: {
       speechLabel: 'आवाज़: ',
@@ -323,6 +352,10 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     left: (c) => `⏸️ ボイスチャンネルから退出されたため、面接を一時停止しました。${c} に戻れば、同じ質問から再開します。`,
     connectFailed: 'ボイスチャンネルに接続できなかったため、面接はここでテキストで続けます。もう一度試すには「Voice」を押してください。',
     connectionLost: 'ボイスチャンネルとの接続が切れたため、面接はここでテキストで続けます。回答を入力するか、もう一度試すには「Voice」を押してください。',
+    notInVoice: '先にボイスチャンネルに参加してから、「Voice」を押すか、/interview start mode:voice をもう一度実行してください。',
+    guildBusy: 'このサーバーではすでに音声面接を行っています（ボットはサーバーごとに1つのボイスチャンネルにしか参加できません）。この面接はここでテキストで続けます。',
+    speechUnavailable: '現在、音声が使えません（利用できる音声サービスがありません）。面接はここでテキストで続けます。',
+    guildUnavailable: '現在このサーバーを確認できないため、面接はここでテキストで続けます。',
     docRead: (n, s, u) => `ありがとうございます、${n}を読みました（${s}）。${u ? '質問はすでに進行中のため、次回のカスタマイズ面接で使います。' : '次回のカスタマイズ面接に反映します。'}`,
     status: {
       speechLabel: '音声：',
@@ -364,6 +397,10 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     left: (c) => `⏸️ 음성 채널에서 나가셔서 면접을 일시 정지했습니다. ${c}에 다시 들어오시면 같은 질문부터 이어 가겠습니다.`,
     connectFailed: '음성 채널에 연결하지 못해 면접을 여기서 글로 이어 갑니다. 다시 시도하려면 Voice를 누르세요.',
     connectionLost: '음성 채널 연결이 끊어져 면접을 여기서 글로 이어 갑니다. 답변을 입력하거나, 다시 시도하려면 Voice를 누르세요.',
+    notInVoice: '먼저 음성 채널에 들어간 다음 Voice를 누르거나 /interview start mode:voice를 다시 실행하세요.',
+    guildBusy: '이 서버에서 이미 음성 면접을 진행하고 있습니다(봇은 서버마다 음성 채널 하나에만 들어갈 수 있습니다). 이 면접은 여기서 글로 이어 갑니다.',
+    speechUnavailable: '지금은 음성을 사용할 수 없어(연결 가능한 음성 서비스가 없음) 면접을 여기서 글로 이어 갑니다.',
+    guildUnavailable: '지금은 이 서버를 확인할 수 없어 면접을 여기서 글로 이어 갑니다.',
     docRead: (n, s, u) => `감사합니다, ${n}을(를) 읽었습니다(${s}). ${u ? '질문이 이미 진행 중이라 다음 맞춤형 면접에서 사용하겠습니다.' : '다음 맞춤형 면접에 반영하겠습니다.'}`,
     status: {
       speechLabel: '음성: ',
@@ -405,6 +442,10 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     left: (c) => `⏸️ 你离开了语音频道，所以我暂停了面试。回到 ${c} 后，我们从同一个问题继续。`,
     connectFailed: '我没能连接到语音频道，所以面试在这里以文字继续。按 Voice 可以重试。',
     connectionLost: '我与语音频道的连接断开了，所以面试在这里以文字继续。请输入你的回答，或按 Voice 重试。',
+    notInVoice: '请先加入一个语音频道，然后按 Voice，或重新运行 /interview start mode:voice。',
+    guildBusy: '我已经在这个服务器里进行一场语音面试了（机器人在每个服务器只能进入一个语音频道）。这场面试在这里以文字继续。',
+    speechUnavailable: '目前无法使用语音（没有可连接的语音服务），所以面试在这里以文字继续。',
+    guildUnavailable: '我现在看不到这个服务器，所以面试在这里以文字继续。',
     docRead: (n, s, u) => `谢谢，我已读完 ${n}（${s}）。${u ? '问题已经开始了，所以我会在你下一次定制面试中使用它。' : '它会用于你下一次的定制面试。'}`,
     status: {
       speechLabel: '语音：',

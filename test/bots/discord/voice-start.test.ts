@@ -65,19 +65,33 @@ test('mode:voice without being in a voice channel says exactly what is missing a
   expect(fake.messagesIn(thread.id as string).some((m) => /Question 1 of 5/.test(m.content))).toBe(true);
 });
 
-test('a Spanish voice interview says in Spanish that Alex joined, and that leaving the channel paused it', async () => {
+/** A bot with a language model (so a Spanish interview runs in Spanish), in place of the default one. */
+async function spanishCapableBot() {
   const models = await startFakes();
-  const es = await createApp(loadConfig({ STORE_URL: 'memory://', GEMINI_API_KEY: GEMINI_KEY, GEMINI_BASE_URL: models.gemini.url, GEMINI_MODELS: 'gemini-2.5-flash', LLM_TURN_DEADLINE_MS: '3000' }), silentLogger());
-  const esVoice = createDiscordVoice({ app: es, speech: { stt: new ScriptedStt(), tts: new ToneTts() }, logger: silentLogger(), tuning: { readyTimeoutMs: 5000 } });
-  // The default bot above shares the fake gateway: stop it so only the model-backed one answers.
+  const app = await createApp(loadConfig({ STORE_URL: 'memory://', GEMINI_API_KEY: GEMINI_KEY, GEMINI_BASE_URL: models.gemini.url, GEMINI_MODELS: 'gemini-2.5-flash', LLM_TURN_DEADLINE_MS: '3000' }), silentLogger());
+  const v = createDiscordVoice({ app, speech: { stt: new ScriptedStt(), tts: new ToneTts() }, logger: silentLogger(), tuning: { readyTimeoutMs: 5000 } });
+  // The default bot shares the fake gateway: stop it so only this one answers.
   await bot.stop();
-  const esBot = createDiscordBot({ app: es, voice: esVoice }, { token: TOKEN, api: fake.restUrl });
-  await esBot.start();
+  const b = createDiscordBot({ app, voice: v }, { token: TOKEN, api: fake.restUrl });
+  await b.start();
+  return async () => {
+    await v.closeAll();
+    await b.stop();
+    await app.close();
+    await models.close();
+  };
+}
+
+const spanishVoiceStart = () =>
+  fake.slashCommand({ channelId: 'interviews', user: 'alice', name: 'interview', options: startOptions('screening', [{ name: 'mode', type: 3, value: 'voice' }, { name: 'language', type: 3, value: 'es' }]) });
+
+test('a Spanish voice interview says in Spanish that Alex joined, and that leaving the channel paused it', async () => {
+  const close = await spanishCapableBot();
   try {
     const room = fake.channel('Interview Room').id;
     fake.userVoiceState({ user: 'alice', channelId: room });
     await new Promise((r) => setTimeout(r, 100));
-    fake.slashCommand({ channelId: 'interviews', user: 'alice', name: 'interview', options: startOptions('screening', [{ name: 'mode', type: 3, value: 'voice' }, { name: 'language', type: 3, value: 'es' }]) });
+    spanishVoiceStart();
     const thread = await until(() => fake.threads(fake.channel('interviews').id).at(-1), 5000, 'thread');
     const threadId = thread.id as string;
     const joined = await fake.waitForMessage(threadId, (m) => m.content.startsWith('🔊'), 8000);
@@ -86,9 +100,18 @@ test('a Spanish voice interview says in Spanish that Alex joined, and that leavi
     const left = await fake.waitForMessage(threadId, (m) => m.content.startsWith('⏸️'), 8000);
     expect(left.content).toBe(`⏸️ Saliste del canal de voz, así que he pausado la entrevista. Vuelve a <#${room}> y seguiremos desde la misma pregunta.`);
   } finally {
-    await esVoice.closeAll();
-    await esBot.stop();
-    await es.close();
-    await models.close();
+    await close();
+  }
+});
+
+test('a Spanish voice start outside any voice channel says what is missing in Spanish, and carries on in text', async () => {
+  const close = await spanishCapableBot();
+  try {
+    spanishVoiceStart();
+    const thread = await until(() => fake.threads(fake.channel('interviews').id).at(-1), 5000, 'thread');
+    const note = await fake.waitForMessage(thread.id as string, (m) => /canal de voz/.test(m.content), 8000);
+    expect(note.content).toBe('Primero únete a un canal de voz y luego pulsa Voice o vuelve a ejecutar /interview start mode:voice.');
+  } finally {
+    await close();
   }
 });

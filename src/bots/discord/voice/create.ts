@@ -17,7 +17,7 @@ import type { DiscordVoice } from '../deps.ts';
 import { discordAdapter, threadPlace } from '../adapter.ts';
 import type { Sendable } from '../thread-send.ts';
 import { findCandidateChannel } from './join.ts';
-import { connectFailed, GUILD_BUSY, SPEECH_UNAVAILABLE } from './messages.ts';
+import { connectFailed, voiceStartLines } from './messages.ts';
 import { VoiceRoom, type VoiceTuning } from './room.ts';
 
 export interface DiscordVoiceOptions {
@@ -60,11 +60,13 @@ export function createDiscordVoice(options: DiscordVoiceOptions): DiscordVoiceCo
   const api: DiscordVoiceController = {
     async start({ client, guildId, userId, threadId, sessionId }) {
       if (rooms.has(sessionId)) return { ok: true };
-      if ([...rooms.values()].some((r) => r.guildId === guildId) || starting.has(guildId)) return { ok: false, message: GUILD_BUSY };
-      if (speech.mode?.().voice === 'text-only') return { ok: false, message: SPEECH_UNAVAILABLE };
-      const found = await findCandidateChannel(client, guildId, userId);
-      if (!found.ok) return found;
+      // Read first so that every line below speaks the interview's language.
       const session = await app.store.get(sessionId);
+      const said = voiceStartLines(session?.language);
+      if ([...rooms.values()].some((r) => r.guildId === guildId) || starting.has(guildId)) return { ok: false, message: said.guildBusy };
+      if (speech.mode?.().voice === 'text-only') return { ok: false, message: said.speechUnavailable };
+      const found = await findCandidateChannel(client, guildId, userId, session?.language);
+      if (!found.ok) return found;
       if (!session) return { ok: false, message: 'That interview no longer exists.' };
       const thread = (await client.channels.fetch(threadId).catch(() => null)) as Sendable | null;
       if (!thread || typeof thread.send !== 'function') return { ok: false, message: connectFailed(session.language) };

@@ -14,16 +14,18 @@ import {
 import { PermissionFlagsBits, type Client, type Guild, type VoiceBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
 import { missingPermissions, permissionMessage } from '../permissions.ts';
-import { GUILD_UNAVAILABLE, NOT_IN_VOICE } from './messages.ts';
+import { voiceStartLines } from './messages.ts';
 
 export type ChannelLookup = { ok: true; guild: Guild; channel: VoiceBasedChannel } | { ok: false; message: string };
 
-export async function findCandidateChannel(client: Client, guildId: string, userId: string): Promise<ChannelLookup> {
+/** `language`: the interview's, for the lines the candidate reads. */
+export async function findCandidateChannel(client: Client, guildId: string, userId: string, language?: string): Promise<ChannelLookup> {
+  const said = voiceStartLines(language);
   const guild = client.guilds.cache.get(guildId) ?? (await client.guilds.fetch(guildId).catch(() => null));
-  if (!guild) return { ok: false, message: GUILD_UNAVAILABLE };
+  if (!guild) return { ok: false, message: said.guildUnavailable };
   const channelId = guild.voiceStates.cache.get(userId)?.channelId;
   const channel = channelId ? guild.channels.cache.get(channelId) : undefined;
-  if (!channel || !channel.isVoiceBased()) return { ok: false, message: NOT_IN_VOICE };
+  if (!channel || !channel.isVoiceBased()) return { ok: false, message: said.notInVoice };
   const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
   const missing = missingPermissions(me ? channel.permissionsFor(me) : null, [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.Connect, PermissionFlagsBits.Speak]);
   if (missing.length) return { ok: false, message: permissionMessage(missing, `in the voice channel <#${channel.id}>`) };

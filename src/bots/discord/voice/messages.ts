@@ -13,6 +13,11 @@ export const CONNECTION_LOST = 'I lost the connection to the voice channel, so t
 
 export const GUILD_UNAVAILABLE = "I can't see this server right now, so the interview continues here in text.";
 
+/** The lines above in the interview's language (English when it is English). */
+export function voiceStartLines(language?: string): { notInVoice: string; guildBusy: string; speechUnavailable: string; guildUnavailable: string } {
+  return noticesFor(language) ?? { notInVoice: NOT_IN_VOICE, guildBusy: GUILD_BUSY, speechUnavailable: SPEECH_UNAVAILABLE, guildUnavailable: GUILD_UNAVAILABLE };
+}
+
 /** CONNECT_FAILED in the interview's language. */
 export function connectFailed(language?: string): string {
   return noticesFor(language)?.connectFailed ?? CONNECT_FAILED;
