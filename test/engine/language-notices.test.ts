@@ -6,7 +6,9 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { InterviewEngine } from '../../src/engine/engine.ts';
 import { ModelTranslator } from '../../src/engine/i18n/translator.ts';
+import { NOTICES, type NoticeSet } from '../../src/engine/i18n/notices.ts';
 import { LlmBrain } from '../../src/engine/llm/llm-brain.ts';
+import { MODE_NOTICES, NUDGE_TEXT, STT_FAILED_TEXT, TTS_FAILED_TEXT, TURN_FAILED_TEXT } from '../../src/voice/notices.ts';
 import { summarizeHeuristically } from '../../src/engine/offline/interviewer.ts';
 import { MemoryKeyValueStore } from '../../src/engine/store/memory-store.ts';
 import { SessionStore } from '../../src/engine/store/session-store.ts';
@@ -95,5 +97,32 @@ describe('report lines in the interview language', () => {
     const r = (await engine.getById(end.sessionId))!.report!;
     expect(r.summary).toBe('Not enough to judge: the interview has too few real answers to assess. Try again and answer at least a couple of questions in full.');
     expect(r.improvements).toEqual(['Answer a few questions in full sentences with a real example, so there is something to assess.']);
+  });
+});
+
+describe('the hand-written table', () => {
+  /** Every line of a set, functions called with sample arguments. */
+  const lines = (set: NoticeSet): string[] => {
+    const out: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') out.push(v);
+      else if (typeof v === 'function') out.push(String((v as (...a: unknown[]) => unknown)('X', 2, true)));
+      else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+    };
+    walk(set);
+    return out;
+  };
+
+  test('all nine other languages have every line, none of them left in English', () => {
+    expect(Object.keys(NOTICES).sort()).toEqual(['de', 'es', 'fr', 'hi', 'it', 'ja', 'ko', 'pt', 'zh']);
+    const english = [NUDGE_TEXT, STT_FAILED_TEXT, TTS_FAILED_TEXT, TURN_FAILED_TEXT, ...Object.values(MODE_NOTICES).map((m) => m.text)];
+    for (const [lang, set] of Object.entries(NOTICES)) {
+      for (const line of lines(set)) {
+        expect(line.trim().length, lang).toBeGreaterThan(0);
+        expect(english, `${lang}: ${line}`).not.toContain(line);
+        // Sentences of plain English words (beyond names such as Voice, Edge TTS, Whisper and commands) would be a miss.
+        expect(line.replace(/`[^`]*`|\/interview[\w :.-]*/g, ''), lang).not.toMatch(/\b(the|your|please|you|and|answer|could)\b/);
+      }
+    }
   });
 });

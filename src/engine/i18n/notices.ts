@@ -29,6 +29,10 @@ export interface NoticeSet {
   guildBusy: string;
   speechUnavailable: string;
   guildUnavailable: string;
+  /** Discord: the Voice button worked. */
+  switchedToVoice: string;
+  /** Discord: a voice message in the thread, with no speech-to-text to hear it. */
+  cannotHearVoiceMessages: string;
   /** A document read mid-interview that does not change the questions under way. */
   docRead(name: string, summary: string, customizeUnderway: boolean): string;
   /** Slack: a file shared in an interview whose questions are already set. */
@@ -86,6 +90,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     guildBusy: 'Ya estoy haciendo una entrevista por voz en este servidor (un bot solo puede estar en un canal de voz por servidor). Esta entrevista sigue aquí por escrito.',
     speechUnavailable: 'La voz no está disponible ahora mismo (no hay ningún servicio de voz accesible), así que la entrevista sigue aquí por escrito.',
     guildUnavailable: 'Ahora mismo no puedo ver este servidor, así que la entrevista sigue aquí por escrito.',
+    switchedToVoice: 'Pasamos a voz: ya estoy en tu canal de voz.',
+    cannotHearVoiceMessages: 'Ahora mismo no puedo escuchar mensajes de voz (no hay servicio de transcripción). Escribe tu respuesta, por favor.',
     docRead: (n, s, u) => `Gracias, he leído ${n} (${s}). ${u ? 'Las preguntas ya están en marcha, así que lo usaré en tu próxima entrevista personalizada.' : 'Servirá para preparar tu próxima entrevista personalizada.'}`,
     status: {
       speechLabel: 'Voz: ',
@@ -131,6 +137,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     guildBusy: 'Já estou fazendo uma entrevista por voz neste servidor (um bot só pode estar em um canal de voz por servidor). Esta entrevista continua aqui por texto.',
     speechUnavailable: 'A voz não está disponível agora (nenhum serviço de voz está acessível), então a entrevista continua aqui por texto.',
     guildUnavailable: 'Não consigo ver este servidor agora, então a entrevista continua aqui por texto.',
+    switchedToVoice: 'Mudando para voz: já entrei no seu canal de voz.',
+    cannotHearVoiceMessages: 'Não consigo ouvir mensagens de voz agora (não há serviço de transcrição). Por favor, digite sua resposta.',
     docRead: (n, s, u) => `Obrigado, li ${n} (${s}). ${u ? 'As perguntas já estão em andamento, então vou usá-lo na sua próxima entrevista personalizada.' : 'Ele vai orientar a sua próxima entrevista personalizada.'}`,
     status: {
       speechLabel: 'Voz: ',
@@ -176,6 +184,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     guildBusy: 'Je mène déjà un entretien vocal sur ce serveur (un bot ne peut être que dans un salon vocal par serveur). Cet entretien continue ici par écrit.',
     speechUnavailable: "La voix n'est pas disponible pour le moment (aucun service vocal n'est joignable), l'entretien continue donc ici par écrit.",
     guildUnavailable: "Je ne vois pas ce serveur pour le moment, l'entretien continue donc ici par écrit.",
+    switchedToVoice: 'On passe à la voix : je suis dans votre salon vocal.',
+    cannotHearVoiceMessages: 'Je ne peux pas écouter les messages vocaux pour le moment (aucun service de transcription). Merci de taper votre réponse.',
     docRead: (n, s, u) => `Merci, j'ai lu ${n} (${s}). ${u ? "Les questions sont déjà en cours, je l'utiliserai donc lors de votre prochain entretien personnalisé." : 'Il servira à préparer votre prochain entretien personnalisé.'}`,
     status: {
       speechLabel: 'Voix: ',
@@ -221,6 +231,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     guildBusy: 'Ich führe auf diesem Server bereits ein Sprachinterview (ein Bot kann pro Server nur in einem Sprachkanal sein). Dieses Interview geht hier schriftlich weiter.',
     speechUnavailable: 'Sprache ist gerade nicht verfügbar (kein Sprachdienst erreichbar), deshalb geht das Interview hier schriftlich weiter.',
     guildUnavailable: 'Ich kann diesen Server gerade nicht sehen, deshalb geht das Interview hier schriftlich weiter.',
+    switchedToVoice: 'Wir wechseln zu Sprache: Ich bin Ihrem Sprachkanal beigetreten.',
+    cannotHearVoiceMessages: 'Ich kann Sprachnachrichten gerade nicht anhören (keine Spracherkennung verfügbar). Bitte tippen Sie Ihre Antwort.',
     docRead: (n, s, u) => `Danke, ich habe ${n} gelesen (${s}). ${u ? 'Die Fragen laufen bereits, daher nutze ich es in Ihrem nächsten individuellen Interview.' : 'Es fließt in Ihr nächstes individuelles Interview ein.'}`,
     status: {
       speechLabel: 'Sprache: ',
@@ -266,6 +278,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     guildBusy: 'Sto già conducendo un colloquio vocale in questo server (un bot può stare in un solo canale vocale per server). Questo colloquio continua qui per iscritto.',
     speechUnavailable: 'La voce non è disponibile al momento (nessun servizio vocale raggiungibile), quindi il colloquio continua qui per iscritto.',
     guildUnavailable: 'Al momento non riesco a vedere questo server, quindi il colloquio continua qui per iscritto.',
+    switchedToVoice: 'Passiamo alla voce: sono entrato nel tuo canale vocale.',
+    cannotHearVoiceMessages: 'Al momento non posso ascoltare i messaggi vocali (nessun servizio di trascrizione). Scrivi la tua risposta, per favore.',
     docRead: (n, s, u) => `Grazie, ho letto ${n} (${s}). ${u ? 'Le domande sono già in corso, quindi lo userò nel tuo prossimo colloquio personalizzato.' : 'Servirà a preparare il tuo prossimo colloquio personalizzato.'}`,
     status: {
       speechLabel: 'Voce: ',
@@ -311,6 +325,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     guildBusy: 'मैं इस सर्वर में पहले से एक वॉइस इंटरव्यू ले रहा हूँ (एक बॉट हर सर्वर में एक ही वॉइस चैनल में रह सकता है)। यह इंटरव्यू यहीं लिखकर जारी रहेगा।',
     speechUnavailable: 'अभी आवाज़ उपलब्ध नहीं है (कोई स्पीच सेवा पहुँच में नहीं है), इसलिए इंटरव्यू यहीं लिखकर जारी रहेगा।',
     guildUnavailable: 'मैं अभी यह सर्वर नहीं देख पा रहा, इसलिए इंटरव्यू यहीं लिखकर जारी रहेगा।',
+    switchedToVoice: 'अब आवाज़ से: मैं आपके वॉइस चैनल में आ गया हूँ।',
+    cannotHearVoiceMessages: 'मैं अभी वॉइस मैसेज नहीं सुन सकता (स्पीच-टू-टेक्स्ट सेवा उपलब्ध नहीं)। कृपया अपना जवाब टाइप करें।',
     docRead: (n, s, u) => `धन्यवाद, मैंने ${n} पढ़ लिया (${s})। ${u ? 'सवाल पहले से चल रहे हैं, इसलिए मैं इसे आपके अगले व्यक्तिगत इंटरव्यू में इस्तेमाल करूँगा।' : 'यह आपके अगले व्यक्तिगत इंटरव्यू को आकार देगा।'}`,
     status: {
       speechLabel: 'आवाज़: ',
@@ -356,6 +372,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     guildBusy: 'このサーバーではすでに音声面接を行っています（ボットはサーバーごとに1つのボイスチャンネルにしか参加できません）。この面接はここでテキストで続けます。',
     speechUnavailable: '現在、音声が使えません（利用できる音声サービスがありません）。面接はここでテキストで続けます。',
     guildUnavailable: '現在このサーバーを確認できないため、面接はここでテキストで続けます。',
+    switchedToVoice: '音声に切り替えます。ボイスチャンネルに参加しました。',
+    cannotHearVoiceMessages: '現在、ボイスメッセージを聞き取れません（音声認識サービスがありません）。回答を入力してください。',
     docRead: (n, s, u) => `ありがとうございます、${n}を読みました（${s}）。${u ? '質問はすでに進行中のため、次回のカスタマイズ面接で使います。' : '次回のカスタマイズ面接に反映します。'}`,
     status: {
       speechLabel: '音声：',
@@ -401,6 +419,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     guildBusy: '이 서버에서 이미 음성 면접을 진행하고 있습니다(봇은 서버마다 음성 채널 하나에만 들어갈 수 있습니다). 이 면접은 여기서 글로 이어 갑니다.',
     speechUnavailable: '지금은 음성을 사용할 수 없어(연결 가능한 음성 서비스가 없음) 면접을 여기서 글로 이어 갑니다.',
     guildUnavailable: '지금은 이 서버를 확인할 수 없어 면접을 여기서 글로 이어 갑니다.',
+    switchedToVoice: '음성으로 전환합니다. 음성 채널에 들어왔습니다.',
+    cannotHearVoiceMessages: '지금은 음성 메시지를 들을 수 없습니다(음성 인식 서비스 없음). 답변을 입력해 주세요.',
     docRead: (n, s, u) => `감사합니다, ${n}을(를) 읽었습니다(${s}). ${u ? '질문이 이미 진행 중이라 다음 맞춤형 면접에서 사용하겠습니다.' : '다음 맞춤형 면접에 반영하겠습니다.'}`,
     status: {
       speechLabel: '음성: ',
@@ -446,6 +466,8 @@ export const NOTICES: Readonly<Record<Exclude<LanguageCode, 'en'>, NoticeSet>> =
     guildBusy: '我已经在这个服务器里进行一场语音面试了（机器人在每个服务器只能进入一个语音频道）。这场面试在这里以文字继续。',
     speechUnavailable: '目前无法使用语音（没有可连接的语音服务），所以面试在这里以文字继续。',
     guildUnavailable: '我现在看不到这个服务器，所以面试在这里以文字继续。',
+    switchedToVoice: '切换到语音：我已加入你的语音频道。',
+    cannotHearVoiceMessages: '我现在无法收听语音消息（没有语音识别服务）。请输入你的回答。',
     docRead: (n, s, u) => `谢谢，我已读完 ${n}（${s}）。${u ? '问题已经开始了，所以我会在你下一次定制面试中使用它。' : '它会用于你下一次的定制面试。'}`,
     status: {
       speechLabel: '语音：',

@@ -1,5 +1,6 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { isRunning } from '../../../chat/conversation.ts';
+import { noticesFor } from '../../../engine/i18n/notices.ts';
 import { discordAdapter } from '../adapter.ts';
 import type { DiscordDeps } from '../deps.ts';
 import { parseButtonId, userKey } from '../keys.ts';
@@ -24,7 +25,7 @@ export async function handleInterviewButton(i: ButtonInteraction, deps: DiscordD
   const thread: Sendable | null = i.channel?.isSendable() ? i.channel : null;
   if (parsed.action === 'voice') {
     const res = deps.voice && i.guildId && thread ? await deps.voice.start({ client: i.client, guildId: i.guildId, userId: i.user.id, threadId: thread.id, sessionId: session.id }) : { ok: false as const, message: 'Voice interviews are not available on this bot.' };
-    await thread?.send({ content: res.ok ? 'Switching to voice: I have joined your voice channel.' : res.message, allowedMentions: { parse: [] } });
+    await thread?.send({ content: res.ok ? (noticesFor(session.language)?.switchedToVoice ?? 'Switching to voice: I have joined your voice channel.') : res.message, allowedMentions: { parse: [] } });
     return;
   }
   await conversation.turn(

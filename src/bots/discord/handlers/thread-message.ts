@@ -56,7 +56,7 @@ export async function handleThreadMessage(msg: Message, deps: DiscordDeps): Prom
     }
     if (!text && audio) {
       if (!deps.voice) {
-        await say("I can't listen to voice messages right now (no speech-to-text service). Please type your answer.");
+        await say(noticesFor(session.language)?.cannotHearVoiceMessages ?? "I can't listen to voice messages right now (no speech-to-text service). Please type your answer.");
         return;
       }
       try {
