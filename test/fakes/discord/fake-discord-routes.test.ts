@@ -101,12 +101,13 @@ describe('fake Discord routes', () => {
   });
 
   it('answers a second acknowledgement with 40060 and a late one with 10062', async () => {
-    await setup({ interactionAckDeadlineMs: 50 });
+    // Long enough that the prompt reply below lands inside it on a busy machine; the late one waits past it.
+    await setup({ interactionAckDeadlineMs: 400 });
     const received = next<Interaction>(Events.InteractionCreate);
     fake.slashCommand({ channelId: 'general', user: 'alice', name: 'interview' });
     const interaction = await received;
     if (!interaction.isChatInputCommand()) throw new Error('expected a command');
-    await new Promise((r) => setTimeout(r, 80));
+    await new Promise((r) => setTimeout(r, 500));
     await expect(interaction.reply('too late')).rejects.toMatchObject({ code: 10062 });
 
     const second = next<Interaction>(Events.InteractionCreate);

@@ -19,8 +19,9 @@ export function registerInteractionRoutes(router: Router, core: FakeCore): void 
     const rec = state.interactions.get(req.params['token'] ?? '');
     if (!rec || rec.id !== req.params['interactionId']) throw Errors.unknownInteraction();
     const deadline = core.interactionAckDeadlineMs;
-    if (deadline > 0 && Date.now() - rec.createdAt > deadline) throw Errors.unknownInteraction();
+    // An acknowledged interaction stays known (its token lives on), so a second answer is 40060 whenever it comes.
     if (rec.responseType !== null) throw Errors.alreadyAcknowledged();
+    if (deadline > 0 && Date.now() - rec.createdAt > deadline) throw Errors.unknownInteraction();
     const body = (req.body ?? {}) as Obj;
     const type = Number(body['type']);
     const data = (body['data'] ?? {}) as Obj;
