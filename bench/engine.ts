@@ -11,6 +11,7 @@ import { SqliteKeyValueStore } from '../src/engine/store/sqlite-store.ts';
 import { SessionStore } from '../src/engine/store/session-store.ts';
 import type { InterviewType } from '../src/engine/types.ts';
 import { silentLogger } from '../src/logger.ts';
+import { countingSessionIO } from './counting-store.ts';
 import { isMain, mb, percentile, printFigures, r2 } from './stats.ts';
 
 const ANSWERS = [
@@ -21,19 +22,7 @@ const ANSWERS = [
 ];
 const TYPES: InterviewType[] = ['screening', 'behavioral', 'technical'];
 
-/** Counts reads and writes of session records, the store work one answer costs. */
-class CountingSqliteStore extends SqliteKeyValueStore {
-  reads = 0;
-  writes = 0;
-  override async get<T>(key: string): Promise<T | undefined> {
-    if (key.startsWith('session:')) this.reads++;
-    return super.get<T>(key);
-  }
-  override async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
-    if (key.startsWith('session:')) this.writes++;
-    return super.set(key, value, ttlMs);
-  }
-}
+const CountingSqliteStore = countingSessionIO(SqliteKeyValueStore);
 
 export async function runEngineBench(opts: { sessions?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ic-bench-'));

@@ -21,6 +21,7 @@ import type { InterviewType } from '../src/engine/types.ts';
 import { FakeGemini } from '../test/fakes/llm/index.ts';
 import { playInterview } from '../test/helpers/play-interview.ts';
 import { ScriptedCandidate } from '../test/helpers/scripted-candidate.ts';
+import { countingSessionIO } from './counting-store.ts';
 import { isMain, printFigures, r2 } from './stats.ts';
 
 /** Gemini's free tier: requests per day for Flash models. */
@@ -30,19 +31,7 @@ const SEEDS = [1, 2, 3];
 const KEY = 'AIzaBenchKey00000000000000000';
 const PROVIDER_CACHE_MIN_TOKENS = 1024;
 
-/** Counts session reads and writes at the key-value level. */
-class CountingStore extends MemoryKeyValueStore {
-  reads = 0;
-  writes = 0;
-  override async get<T>(key: string): Promise<T | undefined> {
-    if (key.startsWith('session:')) this.reads++;
-    return super.get<T>(key);
-  }
-  override async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
-    if (key.startsWith('session:')) this.writes++;
-    return super.set(key, value, ttlMs);
-  }
-}
+const CountingStore = countingSessionIO(MemoryKeyValueStore);
 
 export interface TypeFigures {
   interviews: number;
